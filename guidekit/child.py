@@ -1,0 +1,106 @@
+"""Runs inside the snippet's interpreter: ``python child.py RESULT_FILE DISPLAY_NAME SOURCE [--real-time]``.
+
+It executes the snippet as ``__main__`` the way ``python snippets/x.py`` would, with
+three differences the reader never sees:
+
+- the code is compiled under its repository-relative name, so tracebacks and warnings
+  show ``snippets/x.py`` and no local path;
+- unless ``--real-time`` is given, every new event loop runs on looptime's fast-forward
+  clock (sleeps return at once, ``loop.time()`` advances by the slept amount);
+- what happened is written as JSON to RESULT_FILE (exception name, message and the
+  snippet's line; files opened for writing inside the working directory), so the
+  runner can report one precise line instead of parsing a traceback.
+
+This file imports only the standard library and looptime: it runs on every Python
+the guide covers.
+"""
+
+import asyncio
+import atexit
+import json
+import linecache
+import os
+import sys
+import traceback
+
+
+def snippet_line(tb_or_frame, display_name):
+    """The innermost line of the snippet in a traceback (or a frame's stack), or None."""
+    line = None
+    if hasattr(tb_or_frame, "tb_frame"):
+        for frame, lineno in traceback.walk_tb(tb_or_frame):
+            if frame.f_code.co_filename == display_name:
+                line = lineno
+    else:
+        for frame, lineno in traceback.walk_stack(tb_or_frame):
+            if frame.f_code.co_filename == display_name:
+                return lineno
+    return line
+
+
+def use_fast_forward_clock():
+    import looptime
+
+    class FastForwardPolicy(asyncio.DefaultEventLoopPolicy):
+        def new_event_loop(self):
+            return looptime.patch_event_loop(super().new_event_loop(), start=0)
+
+    asyncio.set_event_loop_policy(FastForwardPolicy())
+
+
+def watch_writes(display_name, writes):
+    """Record files the snippet opens for writing inside its working directory."""
+    cwd = os.getcwd()
+    write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND
+
+    def hook(event, args):
+        if event != "open" or not isinstance(args[0], (str, bytes, os.PathLike)):
+            return
+        path, mode, flags = args
+        writing = (mode and any(c in str(mode) for c in "wax+")) or (flags & write_flags)
+        if not writing:
+            return
+        full = os.path.abspath(os.fsdecode(path))
+        if os.path.commonpath([full, cwd]) == cwd:
+            writes.append(
+                {"file": os.path.relpath(full, cwd), "line": snippet_line(sys._getframe(1), display_name)}
+            )
+
+    sys.addaudithook(hook)
+
+
+def main():
+    result_file, display_name, source_path = sys.argv[1:4]
+    real_time = "--real-time" in sys.argv[4:]
+    result = {"exception": None, "writes": []}
+
+    def write_result():
+        with open(result_file, "w", encoding="utf-8") as f:
+            json.dump(result, f)
+
+    def record_exception(kind, exc, tb):
+        line = exc.lineno if isinstance(exc, SyntaxError) else snippet_line(tb, display_name)
+        result["exception"] = {"type": kind.__name__, "message": str(exc), "line": line}
+        default_excepthook(kind, exc, tb)
+
+    # An uncaught exception ends the process as it would for `python snippets/x.py`
+    # (same traceback, same exit code, same warnings at shutdown); it is only noted first.
+    default_excepthook = sys.excepthook
+    sys.excepthook = record_exception
+    atexit.register(write_result)
+
+    with open(source_path, encoding="utf-8") as f:
+        source = f.read()
+    # Tracebacks look sources up by file name; register the snippet under its display name.
+    linecache.cache[display_name] = (len(source), None, source.splitlines(True), display_name)
+    sys.argv = [display_name]
+    sys.path[0] = os.path.dirname(os.path.abspath(source_path))
+    if not real_time:
+        use_fast_forward_clock()
+    watch_writes(display_name, result["writes"])
+    code = compile(source, display_name, "exec")
+    exec(code, {"__name__": "__main__", "__file__": display_name, "__builtins__": __builtins__})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""What a page's hidden cell calls: ``show("tasks/gather_order.py")``.
+
+The execute plugin runs the cell in a Jupyter kernel during the build. ``show`` runs the
+snippet as its own process (the kernel already has an event loop, so the snippet cannot
+run inside it), fails the build with one line if the snippet misbehaved or its output
+differs from the committed transcript, and otherwise displays Markdown: the snippet's
+source, included from ``snippets/`` by pymdownx.snippets, and the output of this run.
+"""
+
+from . import runner
+from .snippets import SnippetError, get
+
+
+def fence(text: str, info: str) -> str:
+    """A code fence long enough that the text cannot close it."""
+    ticks = "`" * max(3, max((len(run) + 1 for run in text.split() if set(run) == {"`"}), default=3))
+    return f"{ticks}{info}\n{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{ticks}\n"
+
+
+def render(snippet, result) -> str:
+    settings = snippet.settings
+    notes = []
+    if settings["min_python"] != "3.11":
+        notes.append(f"Needs Python {settings['min_python']} or newer.")
+    if settings["raises"]:
+        notes.append(f"Ends with `{settings['raises']}` on purpose: the error is what this example shows.")
+    if settings["clock"] == "real":
+        notes.append("Runs on the real clock.")
+    parts = [fence(f'--8<-- "{snippet.name}"', f'py title="{snippet.display}" linenums="1"')]
+    if notes:
+        parts.append('<p class="snippet-notes">' + " ".join(notes) + "</p>\n")
+    output = result.transcript or "(no output)\n"
+    parts.append(fence(output, f'{{ .text .snippet-output title="Output of python {snippet.display}" }}'))
+    return "\n".join(parts)
+
+
+def show(name: str) -> None:
+    from IPython.display import Markdown, display
+
+    snippet = get(name)
+    result = runner.run(snippet)
+    if error := runner.check(result):
+        raise SnippetError(error)
+    display(Markdown(render(snippet, result)))

@@ -1,0 +1,203 @@
+"""Run one snippet as its own process, the way a reader runs ``python snippets/x.py``.
+
+Used by the build (page cells), the tests and ``make update`` alike. Each run gets:
+a chosen interpreter; a fresh temporary working directory, deleted afterwards; stdout
+and stderr in one pipe, so the transcript keeps the order of what was written; the
+fast-forward clock unless real time is asked for; a timeout that kills the whole process
+group; a cap on output size. ``problem()`` turns what happened into one line naming the
+file (and line) when it differs from what the snippet declared.
+
+    python -m guidekit.runner snippets/tasks/gather_order.py [--real-time] [--python 3.12]
+    python -m guidekit.runner --update          # rewrite every committed transcript
+"""
+
+import argparse
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from . import pythons, transcript
+from .snippets import REPO, SNIPPETS, Snippet, SnippetError, catalogue
+
+CHILD = Path(__file__).with_name("child.py")
+# looptime and aiofiles for every interpreter: pure-Python packages installed by the Makefile.
+SNIPPET_LIBS = Path(os.environ.get("GUIDE_SNIPPET_LIBS", REPO / ".venv" / "snippet-libs"))
+MAX_OUTPUT = 100_000  # bytes; a page is not the place for more
+GRACE = 1.0  # seconds between the interrupt that shows where a hung snippet was and the kill
+
+
+@dataclasses.dataclass
+class Run:
+    snippet: Snippet
+    python: str
+    real_time: bool
+    transcript: str = ""
+    exit_code: int | None = None
+    exception: dict | None = None  # {"type", "message", "line"}
+    writes: list = dataclasses.field(default_factory=list)
+    timed_out: float | None = None
+    too_much_output: bool = False
+    seconds: float = 0.0
+
+
+def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None = None, timeout: float | None = None) -> Run:
+    if not SNIPPET_LIBS.is_dir():
+        raise SnippetError(f"{SNIPPET_LIBS.relative_to(REPO)} is missing: run `make venv` first")
+    settings = snippet.settings
+    python = python or sys.executable
+    real_time = settings["clock"] == "real" if real_time is None else real_time or settings["clock"] == "real"
+    timeout = float(timeout or settings["timeout"])
+    result = Run(snippet, python, real_time)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SNIPPET_LIBS),
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHON_COLORS": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    for var in ("PYTHONHOME", "PYTHONSTARTUP", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE", "PYTHONWARNINGS"):
+        env.pop(var, None)
+    with tempfile.TemporaryDirectory(prefix="guide-run-") as tmp:
+        workdir = os.path.join(tmp, "work")
+        os.mkdir(workdir)
+        result_file = os.path.join(tmp, "result.json")
+        command = [python, "-s", str(CHILD), result_file, snippet.display, str(snippet.path)]
+        if real_time:
+            command.append("--real-time")
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            command, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        chunks, size = [], 0
+
+        def read_output():
+            nonlocal size
+            while chunk := proc.stdout.read1(65536):
+                if size < MAX_OUTPUT:
+                    chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_OUTPUT and not result.too_much_output:
+                    result.too_much_output = True
+                    _kill(proc, signal.SIGKILL)
+
+        reader = threading.Thread(target=read_output, daemon=True)
+        reader.start()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            result.timed_out = timeout
+            _kill(proc, signal.SIGINT)  # the traceback of the interrupt shows where it hung
+            try:
+                proc.wait(GRACE)
+            except subprocess.TimeoutExpired:
+                _kill(proc, signal.SIGKILL)
+                proc.wait()
+        reader.join()
+        result.seconds = time.monotonic() - start
+        result.exit_code = proc.returncode
+        if os.path.exists(result_file):
+            with open(result_file, encoding="utf-8") as f:
+                child = json.load(f)
+            result.exception = child["exception"]
+            result.writes = child["writes"]
+        text = b"".join(chunks)[:MAX_OUTPUT].decode("utf-8", errors="replace")
+        result.transcript = transcript.normalise(text, workdir=tmp)
+    return result
+
+
+def _kill(proc, sig):
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def problem(run: Run) -> str | None:
+    """One line naming the file and line when the run did not do what the snippet declared."""
+    where = run.snippet.display
+    exc = run.exception
+    at = f"{where}:{exc['line']}" if exc and exc.get("line") else where
+    declared = run.snippet.settings["raises"]
+    if run.timed_out is not None:
+        return f"{at}: timed out after {run.timed_out:g} s and was killed"
+    if run.too_much_output:
+        return f"{where}: printed more than {MAX_OUTPUT} bytes and was killed"
+    if run.writes:
+        first = run.writes[0]
+        line = f":{first['line']}" if first.get("line") else ""
+        return f"{where}{line}: wrote {first['file']} into its working directory; write only into a tempfile.TemporaryDirectory()"
+    if exc and exc["type"] == "SyntaxError":
+        return f"{at}: SyntaxError: {exc['message']}"
+    if declared is None:
+        if exc:
+            return f"{at}: raised {exc['type']}: {exc['message']} (declare raises = \"{exc['type']}\" in {run.snippet.settings_line()} if that is the point)"
+        if run.exit_code != 0:
+            return f"{where}: exited with code {run.exit_code}"
+        return None
+    if exc is None:
+        return f"{run.snippet.settings_line()}: {where} is declared to raise {declared} but exited with code {run.exit_code}"
+    if exc["type"] != declared:
+        return f"{at}: raised {exc['type']}: {exc['message']}, but {declared} is declared in {run.snippet.settings_line()}"
+    return None
+
+
+def check(run: Run) -> str | None:
+    """problem(), else the difference from the committed transcript, else None."""
+    return problem(run) or transcript.difference(run.snippet, run.transcript)
+
+
+def update(snippets, python: str | None = None) -> list[str]:
+    """Rewrite committed transcripts from fresh runs; returns the names that changed."""
+    changed = []
+    for snippet in snippets:
+        result = run(snippet, python=python)
+        if error := problem(result):
+            raise SnippetError(error)
+        if transcript.write(snippet, result.transcript):
+            changed.append(snippet.display)
+    return changed
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m guidekit.runner", description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", help="snippet files (default: all under snippets/)")
+    parser.add_argument("--real-time", action="store_true", help="run on the real clock")
+    parser.add_argument("--python", help="interpreter version (3.12) or path")
+    parser.add_argument("--update", action="store_true", help="rewrite the committed transcripts")
+    args = parser.parse_args(argv)
+    python = args.python
+    if python and not os.sep in python:
+        python = pythons.find(python) or sys.exit(f"Python {args.python} is not installed")
+    try:
+        everything = catalogue()
+        if args.files:
+            wanted = {str(Path(f).resolve()) for f in args.files}
+            everything = [s for s in everything if str(s.path) in wanted] or sys.exit("no such snippet under snippets/")
+        if args.update:
+            changed = update(everything, python)
+            print(f"{len(changed)} transcript(s) changed" + "".join(f"\n  {c}" for c in changed))
+            return
+        failed = 0
+        for snippet in everything:
+            result = run(snippet, python=python, real_time=args.real_time)
+            if len(everything) == 1:
+                sys.stdout.write(result.transcript)
+            error = check(result)
+            failed += bool(error)
+            print(f"{'FAIL' if error else 'ok  '} {snippet.display} ({result.seconds:.2f} s)" + (f"\n{error}" if error else ""), file=sys.stderr)
+        sys.exit(1 if failed else 0)
+    except SnippetError as exc:
+        sys.exit(str(exc))
+
+
+if __name__ == "__main__":
+    main()

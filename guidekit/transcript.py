@@ -1,0 +1,72 @@
+"""Make a run's output stable, and compare it with the transcript committed beside the snippet.
+
+A transcript is everything the snippet wrote to stdout and stderr, in the order it was
+written. What changes from one machine or Python version to another is removed here, in
+one place: traceback frames outside the snippet (the standard library's paths and line
+numbers differ between 3.11, 3.12 and 3.13), the caret lines under a frame (their
+layout changed in 3.13), memory addresses, the temporary working directory, and the
+place of a warning raised while the interpreter shuts down (``sys:1`` before 3.13,
+``<sys>:0`` from 3.13).
+"""
+
+import difflib
+import re
+
+from .snippets import REPO
+
+FRAME = re.compile(r'^(?P<prefix>[ |+]*?)(?P<indent> *)File "(?P<file>[^"]*)", line \d+')
+CARETS = re.compile(r"^[ |]*[\^~ ]*\^[\^~ ]*$")
+ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
+SHUTDOWN_WARNING = re.compile(r"^<sys>:0: ", re.MULTILINE)
+STDLIB = re.compile(r"""(?:/[^\s"':]+)?/lib/python3\.\d+/""")
+
+
+def normalise(text: str, workdir: str | None = None) -> str:
+    if workdir:
+        text = text.replace(workdir, "<tmp>")
+    out = []
+    dropping_deeper_than = None
+    for line in text.splitlines():
+        if dropping_deeper_than is not None:
+            # The source line (and carets) of a dropped frame is indented under it.
+            if len(line) - len(line.lstrip(" |+")) > dropping_deeper_than and not FRAME.match(line):
+                continue
+            dropping_deeper_than = None
+        if m := FRAME.match(line):
+            if m["file"].startswith(("/", "<")):  # not a snippet: a local or internal path
+                dropping_deeper_than = len(line) - len(line.lstrip(" |+"))
+                continue
+        if CARETS.match(line):
+            continue
+        out.append(line)
+    text = "\n".join(out) + ("\n" if out else "")
+    text = ADDRESS.sub("0x...", text)
+    text = SHUTDOWN_WARNING.sub("sys:1: ", text)
+    return STDLIB.sub("<stdlib>/", text)
+
+
+def read(snippet) -> str | None:
+    path = snippet.transcript_path
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def write(snippet, text: str) -> bool:
+    """Write the transcript; True when it changed."""
+    if read(snippet) == text:
+        return False
+    snippet.transcript_path.write_text(text, encoding="utf-8")
+    return True
+
+
+def difference(snippet, live: str) -> str | None:
+    """None when the live output equals the committed transcript, else a message and diff."""
+    committed = read(snippet)
+    where = snippet.transcript_path.relative_to(REPO).as_posix()
+    if committed is None:
+        return f"{snippet.display}: no committed transcript {where}; run `make update` to create it"
+    if committed == live:
+        return None
+    diff = difflib.unified_diff(
+        committed.splitlines(), live.splitlines(), f"{where} (committed)", f"{snippet.display} (this run)", lineterm=""
+    )
+    return f"{snippet.display}: output differs from {where}; run `make update` if the change is intended\n" + "\n".join(diff)

@@ -1,0 +1,21 @@
+import asyncio
+
+
+async def fetch(name, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{name} finished after {seconds} s")
+    return f"result of {name}"
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    slow = asyncio.create_task(fetch("slow", 2))
+    fast = asyncio.create_task(fetch("fast", 1))
+    # Results come back in the order of the arguments, not in the order the tasks finish.
+    results = await asyncio.gather(slow, fast)
+    print(results)
+    print(f"both done after {loop.time() - start:.1f} s, not 3 s: they ran concurrently")
+
+
+asyncio.run(main())
