@@ -30,9 +30,10 @@ test: venv
 	$(PY) -m pytest
 
 # Refresh, on purpose, every committed transcript and every `#>` comment; review with git diff.
+# `#>` comments first: they move lines, and transcripts can name lines.
 update: venv
-	$(PY) -m guidekit.runner --update
 	$(PY) -m pytest tests/test_examples.py --update-examples -q
+	$(PY) -m guidekit.runner --update
 
 clean:
 	rm -rf site .cache test-artifacts

@@ -10,8 +10,11 @@ async def main():
     await task
     # Cancelling a finished task is harmless: nothing happens and cancel() says so.
     print(f"cancel() returned {task.cancel()}")
+    #> cancel() returned False
     print(f"cancelled()? {task.cancelled()}")
+    #> cancelled()? False
     print(f"result() is still {task.result()!r}")
+    #> result() is still 'done'
 
 
 asyncio.run(main())

@@ -3,6 +3,7 @@ import asyncio
 
 async def greet():
     print("task: running")
+    #> task: running
 
 
 async def main():
@@ -11,7 +12,9 @@ async def main():
     asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
     task = asyncio.create_task(greet())
     print("main: task created")
+    #> main: task created
     print(f"main: done()? {task.done()}")
+    #> main: done()? True
 
 
 asyncio.run(main())

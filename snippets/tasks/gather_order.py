@@ -4,6 +4,8 @@ import asyncio
 async def fetch(name, seconds):
     await asyncio.sleep(seconds)
     print(f"{name} finished after {seconds} s")
+    #> fast finished after 1 s
+    #> slow finished after 2 s
     return f"result of {name}"
 
 
@@ -15,7 +17,9 @@ async def main():
     # Results come back in the order of the arguments, not in the order the tasks finish.
     results = await asyncio.gather(slow, fast)
     print(results)
+    #> ['result of slow', 'result of fast']
     print(f"both done after {loop.time() - start:.1f} s, not 3 s: they ran concurrently")
+    #> both done after 2.0 s, not 3 s: they ran concurrently
 
 
 asyncio.run(main())

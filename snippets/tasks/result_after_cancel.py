@@ -20,6 +20,8 @@ async def main():
             method()
         except asyncio.CancelledError:
             print(f"task.{method.__name__}() raised CancelledError")
+            #> task.result() raised CancelledError
+            #> task.exception() raised CancelledError
 
 
 asyncio.run(main())

@@ -1,0 +1,56 @@
+import os
+
+import pytest
+
+from guidekit import pythons
+
+# CI=true turns "this machine lacks X" from a skip into a failure.
+ON_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def missing(what: str, why: str):
+    """Skip on a developer's machine, fail on CI: something the run needs is not installed."""
+    message = f"{what} skipped: {why}"
+    if ON_CI:
+        pytest.fail(message + " (CI=true: everything must run)", pytrace=False)
+    pytest.skip(message)
+
+
+INSTALLED_PYTHONS = pythons.installed()
+
+
+def python_for(version: str) -> str:
+    path = INSTALLED_PYTHONS.get(version)
+    if path is None:
+        missing(f"Python {version}", "no interpreter found on PATH or under pyenv")
+    return path
+
+
+# --- Two fixes to pytest-examples 0.0.18's placement of `#>` comments --------------------
+# It inserts the comments walking the prints in reverse order of *execution*, which only
+# works for code that prints top to bottom; concurrent snippets do not, and comments land
+# on the wrong lines. And it looks for the print only in some statement bodies (not in
+# `finally`, `else` or `except*`), putting the comment at column 0 otherwise.
+import ast  # noqa: E402
+
+from pytest_examples import run_code  # noqa: E402
+
+_insert = run_code.InsertPrintStatements._insert_print_statements
+
+
+def _insert_in_line_order(self, example):
+    if self.print_func:
+        # Stable: several outputs of one print keep the order they were printed in.
+        self.print_func.statements.sort(key=lambda statement: statement.line_no)
+    return _insert(self, example)
+
+
+def _find_print_location(example, line_no):
+    for node in ast.walk(ast.parse(example.source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print" and node.lineno == line_no:
+            return run_code.expr_last_line(node), node.col_offset
+    return line_no, 0
+
+
+run_code.InsertPrintStatements._insert_print_statements = _insert_in_line_order
+run_code.find_print_location = _find_print_location
