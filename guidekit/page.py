@@ -8,7 +8,9 @@ source, included from ``snippets/`` by pymdownx.snippets, and the output of this
 """
 
 from . import runner
-from .snippets import SnippetError, get
+from .snippets import REPO, SNIPPETS, SnippetError, get
+
+OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
 
 
 def fence(text: str, info: str) -> str:
@@ -30,14 +32,15 @@ def render(snippet, result) -> str:
     if notes:
         parts.append('<p class="snippet-notes">' + " ".join(notes) + "</p>\n")
     output = result.transcript or "(no output)\n"
-    parts.append(fence(output, f'{{ .text .snippet-output title="Output of python {snippet.display}" }}'))
+    parts.append(fence(output, f'{{ .text .snippet-output title="{OUTPUT_TITLE}{snippet.display}" }}'))
     return "\n".join(parts)
 
 
-def show(name: str) -> None:
+def show(name: str, root: str | None = None) -> None:
+    """Run snippets/<name> and display its source and output; ``root`` is for the tests' bad snippets."""
     from IPython.display import Markdown, display
 
-    snippet = get(name)
+    snippet = get(name, REPO / root if root else SNIPPETS)
     result = runner.run(snippet)
     if error := runner.check(result):
         raise SnippetError(error)

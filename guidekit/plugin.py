@@ -6,14 +6,13 @@ CellExecutionError, whose text is the whole kernel traceback; a snippet's own pr
 already comes as one SnippetError line, so that line is what the build reports.
 """
 
+import os
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs_execute_plugin.plugin import ExecutePlugin
 from nbclient.exceptions import CellExecutionError
-
-from .snippets import REPO
 
 SHOW_CALL = re.compile(r"""show\(\s*["']([^"']+)["']""")
 
@@ -24,7 +23,7 @@ class GuideExecutePlugin(ExecutePlugin):
             return super().on_page_read_source(page, config, **kwargs)
         except CellExecutionError as exc:
             source = Path(page.file.abs_src_path)
-            where = source.relative_to(REPO).as_posix()
+            where = Path(os.path.relpath(source, Path(config.config_file_path).parent)).as_posix()
             # Name the page's line: the first show("...") call whose snippet the error names.
             for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
                 m = SHOW_CALL.search(line)

@@ -54,3 +54,20 @@ def _find_print_location(example, line_no):
 
 run_code.InsertPrintStatements._insert_print_statements = _insert_in_line_order
 run_code.find_print_location = _find_print_location
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The whole site, built once per test session with every snippet executed (--strict)."""
+    import subprocess
+    import sys
+
+    from guidekit.snippets import REPO
+
+    site = tmp_path_factory.mktemp("site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return site

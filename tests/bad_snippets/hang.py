@@ -1,0 +1,8 @@
+import asyncio
+
+
+async def main():
+    await asyncio.Event().wait()  # nothing ever sets it
+
+
+asyncio.run(main())

@@ -1,0 +1,2 @@
+with open("example.txt", "w") as f:
+    f.write("Hello, asyncio!")

@@ -1,0 +1,103 @@
+"""Deliberately bad snippets (tests/bad_snippets/) and pages (tests/bad_site/).
+
+Each must give one line naming the file (and line where there is one), end without
+hanging, and leave the repository as it was.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from guidekit import runner
+from guidekit.snippets import REPO, catalogue
+
+BAD = REPO / "tests" / "bad_snippets"
+BAD_SNIPPETS = {s.name: s for s in catalogue(BAD)}
+
+
+def problem_of(name):
+    result = runner.run(BAD_SNIPPETS[name])
+    error = runner.problem(result)
+    assert error is not None and "\n" not in error
+    return error, result
+
+
+def test_hang_is_killed_at_its_timeout():
+    error, result = problem_of("hang.py")
+    assert error == "tests/bad_snippets/hang.py:8: timed out after 2 s and was killed"
+    assert result.seconds < 2 + runner.GRACE + 5  # killed, not waited for
+
+
+def test_unexpected_exception_names_file_and_line():
+    error, result = problem_of("raises_unexpectedly.py")
+    assert error.startswith("tests/bad_snippets/raises_unexpectedly.py:6: raised ValueError: not part of the plan")
+    assert "ValueError: not part of the plan" in result.transcript  # the traceback is kept for the reader
+
+
+def test_declared_error_that_does_not_happen():
+    error, _ = problem_of("declared_raise_but_succeeds.py")
+    assert error == (
+        "tests/bad_snippets/snippets.toml:6: tests/bad_snippets/declared_raise_but_succeeds.py"
+        " is declared to raise RuntimeError but exited with code 0"
+    )
+
+
+def test_a_megabyte_of_output_is_cut_off():
+    error, result = problem_of("prints_a_megabyte.py")
+    assert error == f"tests/bad_snippets/prints_a_megabyte.py: printed more than {runner.MAX_OUTPUT} bytes and was killed"
+    assert len(result.transcript) <= runner.MAX_OUTPUT + 1  # + the closing newline
+
+
+def test_writing_into_the_working_directory_is_refused_and_lands_nowhere():
+    error, _ = problem_of("writes_into_cwd.py")
+    assert error.startswith("tests/bad_snippets/writes_into_cwd.py:1: wrote example.txt into its working directory")
+    assert not list(REPO.rglob("example.txt"))
+
+
+def test_syntax_error_names_the_line():
+    error, _ = problem_of("syntax_error.py")
+    assert error.startswith("tests/bad_snippets/syntax_error.py:4: SyntaxError:")
+
+
+def test_bad_snippets_never_touch_the_repository():
+    before = set(BAD.iterdir())
+    for snippet in BAD_SNIPPETS.values():
+        runner.run(snippet)
+    assert set(BAD.iterdir()) == before
+
+
+def build_bad_page(page, tmp_path):
+    """Build tests/bad_site with only index.md and ``page``; return (exit code, output)."""
+    site = REPO / "tests" / "bad_site"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("index.md", page):
+        (docs / name).symlink_to(site / "docs" / name)
+    config = tmp_path / "mkdocs.yml"
+    # Same settings, other docs folder: the page under test is read through its symlink.
+    config.write_text((site / "mkdocs.yml").read_text().replace("docs_dir: docs", f"docs_dir: {docs}")
+                      .replace("../../snippets", str(REPO / "snippets")))
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=REPO,
+    )
+    assert time.monotonic() - start < 120
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(
+    "page, message",
+    [
+        ("missing_snippet.md", "missing_snippet.md:12: no snippet snippets/tasks/no_such_snippet.py: the file does not exist"),
+        ("failing_snippet.md", "failing_snippet.md:12: tests/bad_snippets/raises_unexpectedly.py:6: raised ValueError"),
+        ("missing_include.md", "tasks/no_such_snippet.py"),
+    ],
+)
+def test_bad_page_fails_the_build_with_one_line(page, message, tmp_path):
+    code, output = build_bad_page(page, tmp_path)
+    assert code != 0
+    assert message in output, output

@@ -1,0 +1,58 @@
+"""Pages and snippets match up, and the built site shows every snippet's real output.
+
+Every snippet is shown by at least one page; every show("...") and every --8<-- include
+names a file that exists; the HTML of a full strict build contains, under each snippet,
+exactly the output of its run (equal to the committed transcript).
+"""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from guidekit.page import OUTPUT_TITLE
+from guidekit.plugin import SHOW_CALL
+from guidekit import transcript
+from guidekit.snippets import REPO, SNIPPETS, catalogue
+
+DOCS = REPO / "docs"
+INCLUDE = re.compile(r"""--8<--\s+["']([^"']+)["']""")
+
+
+def references(pattern):
+    """(page:line, name) for every match of pattern in every page."""
+    for page in sorted(DOCS.rglob("*.md")):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            for name in pattern.findall(line):
+                yield f"{page.relative_to(REPO)}:{number}", name
+
+
+def test_every_show_and_include_names_an_existing_snippet():
+    missing = [f"{where}: names snippets/{name}, which does not exist"
+               for pattern in (SHOW_CALL, INCLUDE) for where, name in references(pattern)
+               if not (SNIPPETS / name).is_file()]
+    assert not missing, "\n".join(missing)
+
+
+def test_every_snippet_is_shown_by_a_page():
+    shown = {name for _, name in references(SHOW_CALL)}
+    unshown = [s.display for s in catalogue() if s.name not in shown]
+    assert not unshown, "not shown by any page: " + ", ".join(unshown)
+
+
+def outputs_in(site):
+    """{snippet display name: output text} from every output block of the built site."""
+    found = {}
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for block in soup.select("div.snippet-output"):
+            title = block.select_one(".filename").get_text()
+            found[title.removeprefix(OUTPUT_TITLE)] = block.select_one("code").get_text()
+    return found
+
+
+def test_built_site_shows_each_snippets_output(built_site):
+    outputs = outputs_in(built_site)
+    for snippet in catalogue():
+        assert snippet.display in outputs, f"{snippet.display}: no output block in the built site"
+        assert outputs[snippet.display] == (transcript.read(snippet) or "(no output)\n"), snippet.display
