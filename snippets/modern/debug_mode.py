@@ -1,0 +1,31 @@
+import asyncio
+import logging
+import time
+
+
+class SlowCallbackReport(logging.Handler):
+    """Print a stable summary of asyncio's slow-callback warning (its timing varies)."""
+
+    def emit(self, record):
+        # The message reads "Executing <Task ... name='resize' ...> took 0.301 seconds".
+        message = record.getMessage()
+        if message.startswith("Executing") and "name='resize'" in message:
+            limit = asyncio.get_running_loop().slow_callback_duration
+            print(f"asyncio debug: a step of task 'resize' took longer than {limit} s")
+            #> asyncio debug: a step of task 'resize' took longer than 0.1 s
+
+
+async def resize():
+    time.sleep(0.3)  # blocking by mistake: the loop can do nothing else meanwhile
+    print("resize: done")
+    #> resize: done
+
+
+async def main():
+    await asyncio.create_task(resize(), name="resize")
+    print("main: done")
+    #> main: done
+
+
+logging.getLogger("asyncio").addHandler(SlowCallbackReport())
+asyncio.run(main(), debug=True)
