@@ -9,7 +9,9 @@ three differences the reader never sees:
   clock (sleeps return at once, ``loop.time()`` advances by the slept amount);
 - what happened is written as JSON to RESULT_FILE (exception name, message and the
   snippet's line; files opened for writing inside the working directory), so the
-  runner can report one precise line instead of parsing a traceback.
+  runner can report one precise line instead of parsing a traceback;
+- every task's life and every printed line are recorded on the loop's clock by
+  recorder.py (the timeline under the snippet's output), without changing what it prints.
 
 This file imports only the standard library and looptime: it runs on every Python
 the guide covers.
@@ -43,7 +45,18 @@ def use_fast_forward_clock():
 
     class FastForwardPolicy(asyncio.DefaultEventLoopPolicy):
         def new_event_loop(self):
-            return looptime.patch_event_loop(super().new_event_loop(), start=0)
+            loop = looptime.patch_event_loop(super().new_event_loop(), start=0)
+            # asyncio.run() (3.12+) waits for the default executor's threads with a 300 s
+            # timeout; the fast-forward clock would jump straight to it while the threads
+            # are still joining ("The executor did not finishing joining its threads").
+            # Waiting without a timeout is what the real clock does in practice.
+            shutdown = loop.shutdown_default_executor
+
+            async def shutdown_default_executor(timeout=None):
+                await shutdown()
+
+            loop.shutdown_default_executor = shutdown_default_executor
+            return loop
 
     asyncio.set_event_loop_policy(FastForwardPolicy())
 
@@ -69,12 +82,28 @@ def watch_writes(display_name, writes):
     sys.addaudithook(hook)
 
 
+def load_recorder():
+    """guidekit/recorder.py, loaded by path: this file runs as a script, not as part of the package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("guidekit_recorder", os.path.join(os.path.dirname(__file__), "recorder.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.Recorder()
+
+
 def main():
     result_file, display_name, source_path = sys.argv[1:4]
     real_time = "--real-time" in sys.argv[4:]
     result = {"exception": None, "writes": []}
+    recorder = load_recorder()
 
     def write_result():
+        try:
+            result["timeline"] = recorder.data()
+        except Exception as exc:  # noqa: BLE001 - the result must be written whatever happens
+            result["timeline"] = {"errors": [f"{type(exc).__name__}: {exc}"]}
         with open(result_file, "w", encoding="utf-8") as f:
             json.dump(result, f)
 
@@ -97,6 +126,7 @@ def main():
     sys.path[0] = os.path.dirname(os.path.abspath(source_path))
     if not real_time:
         use_fast_forward_clock()
+    recorder.install()  # after the clock: it wraps the policy's new_event_loop()
     watch_writes(display_name, result["writes"])
     code = compile(source, display_name, "exec")
     exec(code, {"__name__": "__main__", "__file__": display_name, "__builtins__": __builtins__})

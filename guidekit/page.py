@@ -5,9 +5,12 @@ snippet as its own process (the kernel already has an event loop, so the snippet
 run inside it), fails the build with one line if the snippet misbehaved or its output
 differs from the committed transcript, and otherwise displays Markdown: the snippet's
 source, included from ``snippets/`` by pymdownx.snippets, and the output of this run.
+When the run created at least two tasks, the output's lines are numbered and the
+timeline of the run follows it (guidekit/timeline.py), drawn from the committed
+recording (equal to this run's on the fast clock; the check above says so).
 """
 
-from . import runner
+from . import runner, timeline
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -32,7 +35,12 @@ def render(snippet, result) -> str:
     if notes:
         parts.append('<p class="snippet-notes">' + " ".join(notes) + "</p>\n")
     output = result.transcript or "(no output)\n"
-    parts.append(fence(output, f'{{ .text .snippet-output title="{OUTPUT_TITLE}{snippet.display}" }}'))
+    recording = timeline.read(snippet)
+    picture = timeline.task_count(recording) >= timeline.MIN_TASKS
+    numbered = ' linenums="1"' if picture else ""  # the timeline's marks carry these numbers
+    parts.append(fence(output, f'{{ .text .snippet-output title="{OUTPUT_TITLE}{snippet.display}"{numbered} }}'))
+    if picture:
+        parts.append(timeline.figure(snippet, recording, fast_clock=settings["clock"] != "real"))
     return "\n".join(parts)
 
 

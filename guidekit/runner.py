@@ -8,7 +8,7 @@ group; a cap on output size. ``problem()`` turns what happened into one line nam
 file (and line) when it differs from what the snippet declared.
 
     python -m guidekit.runner snippets/tasks/gather_order.py [--real-time] [--python 3.12]
-    python -m guidekit.runner --update          # rewrite every committed transcript
+    python -m guidekit.runner --update          # rewrite every committed transcript and timeline
 """
 
 import argparse
@@ -23,7 +23,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import pythons, transcript
+from . import pythons, timeline, transcript
 from .snippets import REPO, SNIPPETS, Snippet, SnippetError, catalogue
 
 CHILD = Path(__file__).with_name("child.py")
@@ -42,6 +42,8 @@ class Run:
     exit_code: int | None = None
     exception: dict | None = None  # {"type", "message", "line"}
     writes: list = dataclasses.field(default_factory=list)
+    timeline: dict | None = None  # the recording of every task's life (guidekit/timeline.py)
+    timeline_error: str | None = None  # the recorder failed inside the snippet's process
     timed_out: float | None = None
     too_much_output: bool = False
     seconds: float = 0.0
@@ -111,6 +113,12 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
             result.writes = child["writes"]
         text = b"".join(chunks)[:MAX_OUTPUT].decode("utf-8", errors="replace")
         result.transcript = transcript.normalise(text, workdir=tmp)
+        if os.path.exists(result_file):
+            try:
+                result.timeline = timeline.build(child.get("timeline"), result.transcript, workdir=tmp,
+                                                 resolution=timeline.REAL_TIME_RESOLUTION if real_time else 0.001)
+            except timeline.RecorderError as exc:
+                result.timeline_error = str(exc)
     return result
 
 
@@ -151,8 +159,20 @@ def problem(run: Run) -> str | None:
 
 
 def check(run: Run) -> str | None:
-    """problem(), else the difference from the committed transcript, else None."""
-    return problem(run) or transcript.difference(run.snippet, run.transcript)
+    """problem(), else the difference from the committed transcript (and timeline: fast clock only), else None."""
+    return problem(run) or transcript.difference(run.snippet, run.transcript) or timeline_difference(run)
+
+
+def timeline_difference(run: Run) -> str | None:
+    if run.timeline_error:
+        return f"{run.snippet.display}: the timeline recorder failed: {run.timeline_error}"
+    if run.real_time:  # other times on every run: only that there is a committed recording is checked
+        path = timeline.path_for(run.snippet)
+        if run.timeline is not None and not path.exists():
+            where = path.relative_to(REPO).as_posix()
+            return f"{run.snippet.display}: no committed timeline {where}; run {timeline.update_command(run.snippet)} to create it"
+        return None
+    return timeline.difference(run.snippet, run.timeline)
 
 
 def update(snippets, python: str | None = None) -> list[str]:
@@ -162,8 +182,12 @@ def update(snippets, python: str | None = None) -> list[str]:
         result = run(snippet, python=python)
         if error := problem(result):
             raise SnippetError(error)
+        if result.timeline_error:
+            raise SnippetError(timeline_difference(result))
         if transcript.write(snippet, result.transcript):
             changed.append(snippet.display)
+        if timeline.write(snippet, result.timeline):
+            changed.append(timeline.path_for(snippet).relative_to(REPO).as_posix())
     return changed
 
 
@@ -184,7 +208,7 @@ def main(argv=None):
             everything = [s for s in everything if str(s.path) in wanted] or sys.exit("no such snippet under snippets/")
         if args.update:
             changed = update(everything, python)
-            print(f"{len(changed)} transcript(s) changed" + "".join(f"\n  {c}" for c in changed))
+            print(f"{len(changed)} transcript(s) and timeline(s) changed" + "".join(f"\n  {c}" for c in changed))
             return
         failed = 0
         for snippet in everything:

@@ -6,7 +6,8 @@ one place: traceback frames outside the snippet (the standard library's paths an
 numbers differ between 3.11, 3.12 and 3.13), the caret lines under a frame (their
 layout changed in 3.13), memory addresses, the temporary working directory, and the
 place of a warning raised while the interpreter shuts down (``sys:1`` before 3.13,
-``<sys>:0`` from 3.13).
+``<sys>:0`` from 3.13), and the arguments in the name of a failed callback (3.11 and 3.12
+print ``cb(<Task finished ...>)``, 3.13 prints ``cb()`` outside debug mode).
 """
 
 import difflib
@@ -18,6 +19,7 @@ FRAME = re.compile(r'^(?P<prefix>[ |+]*?)(?P<indent> *)File "(?P<file>[^"]*)", l
 CARETS = re.compile(r"^[ |]*[\^~ ]*\^[\^~ ]*$")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
 SHUTDOWN_WARNING = re.compile(r"^<sys>:0: ", re.MULTILINE)
+CALLBACK_ARGS = re.compile(r"^(Exception in callback |handle: <Handle )([\w.]+)\(.*?\)(?= at |>$|$)", re.MULTILINE)
 STDLIB = re.compile(r"""(?:/[^\s"':]+)?/lib/python3\.\d+/""")
 
 
@@ -42,6 +44,7 @@ def normalise(text: str, workdir: str | None = None) -> str:
     text = "\n".join(out) + ("\n" if out else "")
     text = ADDRESS.sub("0x...", text)
     text = SHUTDOWN_WARNING.sub("sys:1: ", text)
+    text = CALLBACK_ARGS.sub(r"\1\2()", text)
     return STDLIB.sub("<stdlib>/", text)
 
 
