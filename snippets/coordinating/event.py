@@ -13,7 +13,7 @@ async def waiter(name, event):
     #> 0.0s waiter 1: waiting for the event
     #> 0.0s waiter 2: waiting for the event
     #> 2.0s late waiter: waiting for the event
-    await event.wait()  # returns at once if the event is already set
+    await event.wait()  # returns immediately if the event is already set
     print(f"{now()} {name}: the event is set, carrying on")
     #> 2.0s waiter 1: the event is set, carrying on
     #> 2.0s waiter 2: the event is set, carrying on
