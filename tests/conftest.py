@@ -71,3 +71,40 @@ def built_site(tmp_path_factory):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return site
+
+
+# --- The built site in a real browser (tests/browser.py) -----------------------------------
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium, driven by playwright. Per module, not per session: while playwright's
+    sync API is open, its event loop counts as running in this thread, and the in-process
+    asyncio.run() of tests/test_examples.py would fail."""
+    from .browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.is_file():
+        missing("browser test", f"no chromium at {CHROMIUM} (Debian: apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site, served on 127.0.0.1 from a thread."""
+    from .browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium, site_url):
+    """A fresh tab in light mode, desktop size, allowed to use the clipboard; goto("/tasks/") works."""
+    context = chromium.new_context(base_url=site_url, color_scheme="light", viewport={"width": 1280, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    context.set_default_timeout(10_000)  # a missing element fails in 10 s, not playwright's 30
+    yield context.new_page()
+    context.close()

@@ -1,0 +1,50 @@
+"""axe-core on every page of the built site, light and dark: no violation beyond the baseline.
+
+axe-core is the npm package, pinned in the Makefile: `make axe` installs it into
+.venv/node (nothing in the repository). tests/a11y-baseline.toml lists the findings that
+come from mkdocs-material's own markup, each with the reason.
+"""
+
+import re
+import sys
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
+from .built import page_paths
+from .conftest import missing
+
+AXE = Path(sys.prefix) / "node" / "node_modules" / "axe-core" / "axe.min.js"
+BASELINE = Path(__file__).with_name("a11y-baseline.toml")
+
+
+def excused(entry, rule, path, target):
+    return entry["rule"] == rule and fnmatch(path, entry["pages"]) and re.search(entry["target"], target)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(chromium, site_url, built_site, scheme):
+    if not AXE.is_file():
+        missing("accessibility test", f"no axe-core at {AXE}: run `make axe`")
+    known = tomllib.loads(BASELINE.read_text(encoding="utf-8"))["finding"]
+    used, problems = set(), []
+    page = chromium.new_context(base_url=site_url, color_scheme=scheme).new_page()
+    for path in page_paths(built_site) + ["/404.html"]:
+        page.goto(path, wait_until="networkidle")  # after Material's scripts have set up the page
+        page.add_script_tag(path=AXE)
+        for rule in page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]:
+            for node in rule["nodes"]:
+                target = " ".join(map(str, node["target"]))
+                matched = {i for i, entry in enumerate(known) if excused(entry, rule["id"], path, target)}
+                used |= matched
+                if not matched:
+                    problems.append(f"{path}: {rule['id']} ({rule['impact']}) at {target}: {rule['help']}\n"
+                                    f"    {node['html'][:160]}")
+    problems += [f"{BASELINE.name}: [{entry['rule']} {entry['pages']} {entry['target']}] matched nothing: remove it"
+                 for i, entry in enumerate(known) if i not in used]
+    version = page.evaluate("axe.version")
+    page.context.close()
+    assert not problems, f"axe-core {version}, {scheme} mode:\n" + "\n".join(problems)
