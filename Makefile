@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: venv serve build test update clean
+.PHONY: venv serve build test update clean bench test-realtime
 
 venv: $(STAMP)
 
@@ -26,7 +26,7 @@ serve: venv
 build: venv
 	$(PY) -m mkdocs build --strict
 
-test: venv
+test: venv axe
 	$(PY) -m pytest
 
 # Refresh, on purpose, every committed transcript and every `#>` comment; review with git diff.
@@ -37,3 +37,28 @@ update: venv
 
 clean:
 	rm -rf site .cache test-artifacts
+
+.PHONY: axe ids
+
+# axe-core (npm) for tests/test_a11y.py: pinned here, installed into the venv, never committed.
+AXE_CORE := 4.14.1
+axe: $(VENV)/node/.axe-core-$(AXE_CORE)
+$(VENV)/node/.axe-core-$(AXE_CORE):
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_CORE)
+	touch $@
+
+# Rewrite tests/published-ids.txt from a fresh build. Only on purpose: an id that leaves the
+# list may break links in old reviews (tests/test_ids.py explains how to keep one alive).
+ids: venv
+	$(PY) -m tests.published_ids
+
+# Build speed: medians of 5 runs of the floor (no cell runs), cold, warm and one-snippet-edit
+# builds, the snippet checks on both clocks and the peak memory (README: "Build speed").
+bench: venv
+	$(PY) -m guidekit.bench
+
+# Proof that the fast-forward clock does not change what any snippet prints: every snippet
+# on the real clock, REALTIME_JOBS at a time, compared with its committed transcript.
+REALTIME_JOBS ?= 4
+test-realtime: venv
+	$(PY) -m guidekit.checks --real-time --jobs $(REALTIME_JOBS)

@@ -41,7 +41,12 @@ def snippet_line(tb_or_frame, display_name):
 
 
 def use_fast_forward_clock():
+    # looptime imports pytest (~55 ms) only to offer a fixture: hide it during that import.
+    hidden = sys.modules.setdefault("pytest", None) is None
     import looptime
+
+    if hidden:
+        del sys.modules["pytest"]
 
     class FastForwardPolicy(asyncio.DefaultEventLoopPolicy):
         def new_event_loop(self):

@@ -1,36 +1,195 @@
-"""The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with one-line errors.
+"""The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with a cache, parallel pages and one-line errors.
 
 The execute plugin turns a page's Python cells into a notebook, runs it in a Jupyter
-kernel and renders the result. When a cell fails it raises nbclient's
-CellExecutionError, whose text is the whole kernel traceback; a snippet's own problem
-already comes as one SnippetError line, so that line is what the build reports.
+kernel and renders the result. This subclass changes four things:
+
+- Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
+  guidekit, Python, the installed versions) are unchanged since it last executed without
+  error is taken from ``.cache/execute/``; no kernel starts. The log says, for every
+  page, "from cache" or why it executes.
+- Parallel: the pages that must execute all start in on_files, each in its own kernel,
+  ``GUIDE_JOBS`` at a time (default: twice the cores this process may use).
+- Kernels: every cell has a timeout (the runner's timeout of each snippet it shows, plus
+  a minute), and kernels are shut down immediately instead of gracefully.
+- Errors: when a cell fails, nbclient's CellExecutionError carries the whole kernel
+  traceback; a snippet's own problem already comes as one SnippetError line, so that
+  line is what the build reports, with the page's line.
 """
 
+import copy
+import logging
 import os
 import re
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import jupytext
+import nbconvert
 from mkdocs.exceptions import PluginError
-from mkdocs_execute_plugin.plugin import ExecutePlugin
-from nbclient.exceptions import CellExecutionError
+from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert.preprocessors import ExecutePreprocessor
+
+from . import cache, runner
+from .checks import cores
+from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
 SHOW_CALL = re.compile(r"""show\(\s*["']([^"']+)["']""")
+CACHE_DIR = Path(".cache") / "execute"  # under the folder of mkdocs.yml
+log = logging.getLogger("mkdocs.plugins.guide_execute")
+
+
+def cell_timeout(cell) -> int:
+    """Seconds a cell may run: what the runner allows each snippet it shows, plus a minute."""
+    shown = [(m["name"], m["root"]) for m in cache.SHOW_LINE.finditer(cell.source)]
+    seconds = 60.0 + (cell.source.count("show(") - len(shown)) * (DEFAULTS["timeout"] + runner.GRACE)
+    for name, root in shown:
+        try:
+            seconds += Snippet(REPO / root if root else SNIPPETS, name).settings["timeout"] + runner.GRACE
+        except (SnippetError, OSError):
+            seconds += DEFAULTS["timeout"] + runner.GRACE
+    return int(seconds)
+
+
+def jobs() -> int:
+    """How many pages execute at once: GUIDE_JOBS, else twice the cores this process may use.
+
+    Twice, because a page also waits (for its kernel, for each snippet's process to start
+    and end): on 2 cores a cold build took 11.8 s with 2 at a time, 9.7-10 s with 4, 11.0 s with 6."""
+    if value := os.environ.get("GUIDE_JOBS"):
+        return max(1, int(value))
+    return 2 * cores()
 
 
 class GuideExecutePlugin(ExecutePlugin):
-    def on_page_read_source(self, page, config, **kwargs):
+    # False only inside `python -m guidekit.bench floor` (the benchmark's floor: the same
+    # pages converted without running a cell). No setting, option or variable reaches it.
+    execute = True
+
+    def on_config(self, config):
+        super().on_config(config)
+        settings = copy.deepcopy(self.exporter.config)
+        if self.execute:
+            settings.ExecutePreprocessor.shutdown_kernel = "immediate"
+            settings.ExecutePreprocessor.timeout_func = cell_timeout
+        else:
+            steps = settings.TemplateExporter.preprocessors
+            settings.TemplateExporter.preprocessors = [p for p in steps if p is not ExecutePreprocessor]
+        self.exporter_settings = settings
+        self.local = threading.local()
+        self.cache = cache.Cache(Path(config.config_file_path).parent / CACHE_DIR)
+        self.results = {}  # abs_src_path -> (markdown, outputs), the exception it raised, or a Future of either
+        self.pool = None
+        return config
+
+    def on_files(self, files, config):
+        files = super().on_files(files, config)
+        pages = [f for f in files if isinstance(f, ExecutableFile)]
+        if not self.execute:
+            log.info("execution turned off (benchmark floor): %d page(s) converted without running a cell", len(pages))
+            self.results = {f.abs_src_path: self._run(f) for f in pages}
+            return files
+        env = cache.environment({"tags": dict(self.config.tags), "markdown_template": self.config.markdown_template})
+        self.results, todo = {}, []
+        for file in pages:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            entry = self.cache.get(file.src_path)
+            if entry and entry["ingredients"].get("page") == cache.digest(text):
+                # Same text, so the same cells and show() calls as when it was stored: no need to parse it.
+                found, _ = cache.ingredients(text, [tuple(s) for s in entry["shows"]], env)
+                if found and cache.key(found) == entry["key"]:
+                    log.info("%s: from cache", file.src_path)
+                    self.results[file.abs_src_path] = (entry["markdown"], self.cache.outputs(entry))
+                    continue
+            cells = [c.source for c in jupytext.reads(text, fmt="md").cells if c.cell_type == "code"]
+            shows, why_not = cache.shown(cells)
+            found, why_not = (None, why_not) if why_not else cache.ingredients(text, shows, env)
+            log.info("%s: executing: %s", file.src_path, why_not or cache.why(entry and entry["ingredients"], found))
+            todo.append((len(SHOW_CALL.findall(text)), file, found and (found, shows)))
+        if todo:
+            # The pages run while mkdocs goes on; on_page_read_source waits for each one's result.
+            workers = min(jobs(), len(todo))
+            log.info("%d page(s) from cache; executing %d, %d at a time", len(pages) - len(todo), len(todo), workers)
+            self.pool = ThreadPoolExecutor(workers, thread_name_prefix="guide-execute")
+            for _, file, found in sorted(todo, key=lambda job: -job[0]):  # the longest pages first
+                self.results[file.abs_src_path] = self.pool.submit(self._run, file, found)
+        return files
+
+    def _run(self, file, found=None):
+        """(markdown, {output file: bytes}) of one page, or the exception; runs in a worker thread.
+
+        ``found``: (ingredients, shows) to store it under in the cache, when it ran without error."""
         try:
-            return super().on_page_read_source(page, config, **kwargs)
-        except CellExecutionError as exc:
-            source = Path(page.file.abs_src_path)
-            where = Path(os.path.relpath(source, Path(config.config_file_path).parent)).as_posix()
-            # Name the page's line: the first show("...") call whose snippet the error names.
-            for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-                m = SHOW_CALL.search(line)
-                if m and m.group(1) in exc.evalue:
-                    where = f"{where}:{number}"
-                    break
-            if exc.ename == "SnippetError":
-                raise PluginError(f"{where}: {exc.evalue}") from None
-            first = exc.evalue.splitlines()[0] if exc.evalue else ""
-            raise PluginError(f"{where}: {exc.ename}: {first}") from None
+            start = time.perf_counter()
+            source = Path(file.abs_src_path)
+            # One exporter per thread: its ExecutePreprocessor keeps the page's kernel on itself.
+            if not hasattr(self.local, "exporter"):
+                self.local.exporter = nbconvert.TemplateExporter(config=self.exporter_settings)
+            markdown, resources = self.local.exporter.from_notebook_node(
+                jupytext.read(source),
+                resources={"unique_key": source.name, "output_files_dir": "_execute_outputs",
+                           "metadata": {"path": source.parent}},
+            )
+            outputs = dict(resources.get("outputs") or {})
+        except Exception as exc:  # raised for its page in on_page_read_source
+            return exc
+        if self.execute:
+            log.info("executed %s in %.2f s", file.src_path, time.perf_counter() - start)
+        if found:  # only a page that ran without error is stored
+            try:
+                self.cache.put(file.src_path, *found, markdown, outputs)
+            except OSError as exc:  # the page is fine; the next build runs it again
+                log.info("%s: not stored in the cache: %s", file.src_path, exc)
+        return markdown, outputs
+
+    def on_build_error(self, error, **kwargs):
+        if self.pool:  # pages not started yet are not started at all
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def on_post_build(self, config, **kwargs):
+        if self.pool:
+            self.pool.shutdown()
+
+    def on_page_read_source(self, page, config, **kwargs):
+        if not isinstance(page.file, ExecutableFile):
+            return None
+        result = self.results.pop(page.file.abs_src_path, None)
+        if isinstance(result, Future):
+            result = result.result()
+        if result is None:  # not seen by on_files (cannot happen in mkdocs 1.6): run it now
+            result = self._run(page.file)
+        if isinstance(result, CellExecutionError):
+            raise self.one_line(result, page, config) from None
+        if isinstance(result, (CellTimeoutError, DeadKernelError)):
+            raise PluginError(f"{self.where(page, config)}: {type(result).__name__}: {str(result).splitlines()[0]}") from None
+        if isinstance(result, Exception):
+            raise result
+        markdown, outputs = result
+        # What the execute plugin does with extracted outputs (images): files beside the page.
+        src_dir = Path(page.file.src_path).parent
+        for name, data in outputs.items():
+            target = Path(config.site_dir) / src_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.output_map[str(page.file.abs_src_path)] = [src_dir / name for name in outputs]
+        return markdown
+
+    @staticmethod
+    def where(page, config) -> str:
+        source = Path(page.file.abs_src_path)
+        return Path(os.path.relpath(source, Path(config.config_file_path).parent)).as_posix()
+
+    def one_line(self, exc: CellExecutionError, page, config) -> PluginError:
+        where = self.where(page, config)
+        # Name the page's line: the first show("...") call whose snippet the error names.
+        for number, line in enumerate(Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines(), 1):
+            m = SHOW_CALL.search(line)
+            if m and m.group(1) in exc.evalue:
+                where = f"{where}:{number}"
+                break
+        if exc.ename == "SnippetError":
+            return PluginError(f"{where}: {exc.evalue}")
+        first = exc.evalue.splitlines()[0] if exc.evalue else ""
+        return PluginError(f"{where}: {exc.ename}: {first}")

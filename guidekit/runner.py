@@ -94,7 +94,8 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
         reader = threading.Thread(target=read_output, daemon=True)
         reader.start()
         try:
-            proc.wait(timeout)
+            reader.join(timeout)  # returns when the output ends: proc.wait(timeout) polls every 50 ms
+            proc.wait(max(0.0, timeout - (time.monotonic() - start)))
         except subprocess.TimeoutExpired:
             result.timed_out = timeout
             _kill(proc, signal.SIGINT)  # the traceback of the interrupt shows where it hung

@@ -1,0 +1,188 @@
+"""The build cache of executed pages: ``.cache/execute/`` at the repository root.
+
+A page is taken from the cache only when everything that can change what its cells
+display is the same as when it was stored. Those are its *ingredients*, each one hashed:
+
+- ``page``: the page's own text;
+- ``snippet <name>``, for every snippet it shows: its source and every committed file
+  beside it with the same name (x.out transcript, x.timeline.json, ...), its settings in
+  snippets.toml and the source of any module it imports from its own folder;
+- ``guidekit``: the source of every guidekit/*.py module (runner, page, plugin, ...);
+- ``python``: the version of the interpreter that runs the kernel and the snippets;
+- ``dependencies``: every installed distribution and version, the snippets' libraries included;
+- ``plugin``: the execute plugin's settings in mkdocs.yml.
+
+A page whose cells do anything but ``from guidekit.page import show`` and
+``show("folder/x.py")`` is never cached: nothing could tell when its output changes.
+Only pages that executed without error are stored. The entry records the ingredients,
+so a page that runs again can say why. Deleting the folder, or any file in it, is safe
+at any time: a missing or unreadable entry only means the page executes.
+"""
+
+import ast
+import functools
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+import urllib.parse
+from pathlib import Path
+
+from .snippets import DEFAULTS, REPO, SETTINGS_FILE, SNIPPETS, Snippet, SnippetError, settings_for
+
+FORMAT = 2  # bump when the entry layout changes: older entries are then ignored
+SHOW_LINE = re.compile(r"""show\(\s*(["'])(?P<name>[^"']+)\1\s*(?:,\s*root\s*=\s*(["'])(?P<root>[^"']+)\3\s*)?\)""")
+IMPORT_LINE = "from guidekit.page import show"
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))  # no two different sequences of parts collide
+        h.update(data)
+    return h.hexdigest()
+
+
+def shown(code_cells: list[str]) -> tuple[list[tuple[str, str | None]], str | None]:
+    """([(snippet name, root or None)], None), or ([], why the cells cannot be cached)."""
+    names = []
+    for source in code_cells:
+        for line in source.splitlines():
+            line = line.strip()
+            if not line or line.startswith("#") or line == IMPORT_LINE:
+                continue
+            if m := SHOW_LINE.fullmatch(line):
+                names.append((m["name"], m["root"]))
+            else:
+                return [], f"a cell runs `{line}`, not just show(\"...\"), so no key can cover it"
+    return names, None
+
+
+def local_imports(path: Path, seen: set[Path]) -> list[bytes]:
+    """Sources of the modules a snippet imports from its own folder (sys.path[0] when it runs)."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (SyntaxError, ValueError):
+        return []  # it fails when it runs; its own text is already part of the key
+    sources = []
+    for node in ast.walk(tree):
+        modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+        for module in modules:
+            top = module.split(".")[0]
+            for candidate in (path.parent / f"{top}.py", path.parent / top):
+                files = sorted(candidate.rglob("*.py")) if candidate.is_dir() else [candidate] if candidate.is_file() else []
+                for file in files:
+                    if file not in seen:
+                        seen.add(file)
+                        sources += [file.name.encode(), file.read_bytes(), *local_imports(file, seen)]
+    return sources
+
+
+@functools.lru_cache(maxsize=16)
+def _settings(root: Path, text: str) -> dict:
+    return settings_for(root)[0]  # parsed once per build (and per content of the file), not once per snippet
+
+
+def snippet_digest(name: str, root: str | None) -> str:
+    snippet = Snippet(REPO / root if root else SNIPPETS, name)
+    if not snippet.path.is_file():
+        return "missing"
+    file = snippet.root / SETTINGS_FILE
+    settings = _settings(snippet.root, file.read_text(encoding="utf-8") if file.is_file() else "").get(name, DEFAULTS)
+    # Its committed companions, whatever their kind: x.out (transcript), x.timeline.json, ...
+    companions = sorted(p for p in snippet.path.parent.glob(glob.escape(snippet.path.stem) + ".*") if p.is_file())
+    return digest(
+        json.dumps(settings, sort_keys=True),
+        *(part for p in companions for part in (p.name, p.read_bytes())),
+        *local_imports(snippet.path, {snippet.path}),
+    )
+
+
+def environment(plugin_settings: dict) -> dict[str, str]:
+    """The ingredients every page shares: computed once per build."""
+    guidekit = sorted(Path(__file__).parent.glob("*.py"))
+    from .runner import SNIPPET_LIBS
+
+    installed = []
+    for entry in {*sys.path, str(SNIPPET_LIBS)}:
+        if entry and os.path.isdir(entry):
+            # The folder names carry name and version: "looptime-0.9.dist-info".
+            installed += [n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info"))]
+    return {
+        "guidekit": digest(*(part for p in guidekit for part in (p.name, p.read_bytes()))),
+        "python": sys.version,
+        "dependencies": digest(*sorted(installed)),
+        "plugin": digest(json.dumps(plugin_settings, sort_keys=True, default=str)),
+    }
+
+
+def ingredients(page_text: str, shows: list[tuple[str, str | None]], env: dict[str, str]) -> tuple[dict[str, str] | None, str | None]:
+    """(ingredients, None) of a page that shows these snippets, else (None, why they cannot be known)."""
+    found = {"page": digest(page_text), **env}
+    try:
+        for name, root in shows:
+            found[f"snippet {root + '/' if root else ''}{name}"] = snippet_digest(name, root)
+    except (SnippetError, OSError) as exc:
+        return None, f"its snippets cannot be read ({exc})"
+    return found, None
+
+
+def key(found: dict[str, str]) -> str:
+    return digest(json.dumps(found, sort_keys=True))
+
+
+def why(old: dict[str, str] | None, new: dict[str, str]) -> str:
+    """Why a page runs: which ingredients differ from the stored entry's."""
+    if old is None:
+        return "no cache entry"
+    changed = []
+    for name in sorted(old.keys() | new.keys()):
+        if name not in new:
+            changed.append(f"{name} no longer shown" if name.startswith("snippet ") else f"{name} gone")
+        elif name not in old:
+            changed.append(f"{name} newly shown" if name.startswith("snippet ") else f"{name} added")
+        elif old[name] != new[name]:
+            changed.append(f"{name} changed")
+    return ", ".join(changed) or "entry unusable"
+
+
+class Cache:
+    """One JSON file per page: {format, page, key, ingredients, shows, markdown, outputs}."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def path(self, page: str) -> Path:
+        return self.folder / (urllib.parse.quote(page, safe="") + ".json")
+
+    def get(self, page: str) -> dict | None:
+        try:
+            entry = json.loads(self.path(page).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        fields = {"key", "ingredients", "shows", "markdown", "outputs"}
+        ok = isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("page") == page and fields <= entry.keys()
+        return entry if ok else None
+
+    def put(self, page: str, found: dict[str, str], shows: list, markdown: str, outputs: dict[str, bytes]) -> None:
+        import base64
+
+        entry = {
+            "format": FORMAT, "page": page, "key": key(found), "ingredients": found, "shows": shows, "markdown": markdown,
+            "outputs": {name: base64.b64encode(data).decode("ascii") for name, data in outputs.items()},
+        }
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.path(page)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(entry), encoding="utf-8")
+        os.replace(temporary, target)  # a build killed half-way never leaves half an entry
+
+    @staticmethod
+    def outputs(entry: dict) -> dict[str, bytes]:
+        import base64
+
+        return {name: base64.b64decode(data) for name, data in entry["outputs"].items()}

@@ -1,0 +1,222 @@
+"""The build cache of executed pages (guidekit/cache.py, used by guidekit/plugin.py).
+
+A page may come from the cache only when none of its ingredients changed; a change to
+one ingredient re-executes exactly the pages that use it; a cached build gives the same
+site, byte for byte, as a build without cache; a failing page is never stored.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from guidekit import cache, snippets
+from guidekit.plugin import GuideExecutePlugin, cell_timeout
+from guidekit.runner import GRACE
+from guidekit.snippets import REPO, catalogue
+
+ENV = {"guidekit": "g1", "python": "3.13.0", "dependencies": "d1", "plugin": "p1"}
+
+
+@pytest.fixture
+def fake_repo(tmp_path, monkeypatch):
+    """A repository with three snippets, one with settings and one importing a helper beside it."""
+    files = {
+        "a/one.py": "print('one')\n", "a/one.out": "one\n",
+        "a/two.py": "print('two')\n", "a/two.out": "two\n",
+        "b/three.py": "import helper\nprint(helper.X)\n", "b/three.out": "3\n", "b/helper.py": "X = 3\n",
+        "b/unused.py": "print('unused')\n",
+        "snippets.toml": '["a/two.py"]\ntimeout = 5\n',
+    }
+    for name, text in files.items():
+        (tmp_path / "snippets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "snippets" / name).write_text(text)
+    monkeypatch.setattr(snippets, "REPO", tmp_path)
+    monkeypatch.setattr(cache, "REPO", tmp_path)
+    monkeypatch.setattr(cache, "SNIPPETS", tmp_path / "snippets")
+    return tmp_path / "snippets"
+
+
+PAGES = {  # page -> the snippets its cells show
+    "p1.md": ["a/one.py", "a/two.py"],
+    "p2.md": ["b/three.py"],
+    "p3.md": ["a/one.py"],
+}
+
+
+def keys(env=ENV, texts=None):
+    found = {}
+    for page, names in PAGES.items():
+        cells = ["from guidekit.page import show"] + [f'show("{n}")' for n in names]
+        text = (texts or {}).get(page, f"# {page}\n")
+        shows, why_not = cache.shown(cells)
+        assert why_not is None and shows == [(n, None) for n in names]
+        ingredients, why_not = cache.ingredients(text, shows, env)
+        assert why_not is None
+        found[page] = cache.key(ingredients)
+    return found
+
+
+def changed_pages(before, after):
+    return {page for page in before if before[page] != after[page]}
+
+
+@pytest.mark.parametrize(
+    "change, affected",
+    [
+        (lambda s: (s / "a/one.py").write_text("print('one!')\n"), {"p1.md", "p3.md"}),
+        (lambda s: (s / "a/one.out").write_text("one!\n"), {"p1.md", "p3.md"}),
+        (lambda s: (s / "a/one.out").unlink(), {"p1.md", "p3.md"}),
+        (lambda s: (s / "a/one.timeline.json").write_text("[]\n"), {"p1.md", "p3.md"}),  # any committed companion
+        (lambda s: (s / "a/two.py").write_text("print('two!')\n"), {"p1.md"}),
+        (lambda s: (s / "snippets.toml").write_text('["a/two.py"]\ntimeout = 6\n'), {"p1.md"}),
+        (lambda s: (s / "snippets.toml").write_text('["a/two.py"]\ntimeout = 5\n["b/unused.py"]\ntimeout = 9\n'), set()),
+        (lambda s: (s / "b/helper.py").write_text("X = 4\n"), {"p2.md"}),
+        (lambda s: (s / "b/unused.py").write_text("print('changed')\n"), set()),
+    ],
+    ids=["source", "transcript", "transcript-deleted", "new-companion", "other-snippet", "settings",
+         "unrelated-settings", "imported-helper", "unshown-snippet"],
+)
+def test_a_snippet_change_re_executes_exactly_its_pages(fake_repo, change, affected):
+    before = keys()
+    change(fake_repo)
+    assert changed_pages(before, keys()) == affected
+
+
+@pytest.mark.parametrize("ingredient", sorted(ENV))
+def test_guidekit_python_dependencies_and_settings_re_execute_every_page(fake_repo, ingredient):
+    before = keys()
+    assert changed_pages(before, keys(env={**ENV, ingredient: "other"})) == set(PAGES)
+
+
+def test_a_page_change_re_executes_that_page_only(fake_repo):
+    before = keys()
+    assert changed_pages(before, keys(texts={"p2.md": "# p2.md, edited\n"})) == {"p2.md"}
+
+
+def test_the_log_says_why(fake_repo):
+    old, _ = cache.ingredients("# p\n", [("a/one.py", None)], ENV)
+    (fake_repo / "a/one.out").write_text("one!\n")
+    new, _ = cache.ingredients("# p, edited\n", [("a/one.py", None), ("a/two.py", None)], {**ENV, "python": "3.14"})
+    assert cache.why(None, new) == "no cache entry"
+    assert cache.why(old, new) == "page changed, python changed, snippet a/one.py changed, snippet a/two.py newly shown"
+
+
+def test_only_show_cells_can_be_cached(fake_repo):
+    assert cache.shown(['from guidekit.page import show\n# a comment\n\nshow("a/one.py")'])[1] is None
+    assert cache.shown(["show('x.py', root='tests/bad_snippets')"])[0] == [("x.py", "tests/bad_snippets")]
+    for code in ["import time\nprint(time.time())", 'show("a/one.py"); print(1)', "show(name)"]:
+        shows, why_not = cache.shown(["from guidekit.page import show", code])
+        assert shows == [] and why_not
+
+
+def test_a_missing_snippet_or_broken_settings_is_not_an_error_here(fake_repo):
+    found, _ = cache.ingredients("# p\n", [("a/nothing.py", None)], ENV)
+    assert found["snippet a/nothing.py"] == "missing"  # the page executes and fails there, with one line
+    (fake_repo / "snippets.toml").write_text("[broken\n")
+    assert cache.ingredients("# p\n", [("a/one.py", None)], ENV)[0] is None
+
+
+def test_environment_is_stable_and_names_this_python():
+    env = cache.environment({"tags": {}})
+    assert env == cache.environment({"tags": {}})
+    assert env["python"] == sys.version
+    assert env != cache.environment({"tags": {"x": 1}})
+
+
+def test_entries_survive_only_intact(tmp_path):
+    store = cache.Cache(tmp_path / "execute")
+    assert store.get("a/page.md") is None
+    store.put("a/page.md", {"page": "x"}, [("x.py", None)], "markdown", {"_execute_outputs/x.png": b"\x89PNG"})
+    entry = store.get("a/page.md")
+    assert entry["markdown"] == "markdown" and entry["key"] == cache.key({"page": "x"}) and entry["shows"] == [["x.py", None]]
+    assert store.outputs(entry) == {"_execute_outputs/x.png": b"\x89PNG"}
+    intact = store.path("a/page.md").read_text()
+    store.path("a/page.md").write_text(intact[: len(intact) // 2])  # half-written
+    assert store.get("a/page.md") is None
+    store.path("a/page.md").write_text(intact.replace(f'"format": {cache.FORMAT}', '"format": 0'))  # older layout
+    assert store.get("a/page.md") is None
+    shutil.rmtree(tmp_path / "execute")
+    assert store.get("a/page.md") is None
+
+
+def test_cells_time_out_after_their_snippets_would():
+    snippet = catalogue()[0]
+
+    class Cell:
+        source = f'show("{snippet.name}")\nshow("{snippet.name}")'
+
+    assert cell_timeout(Cell) >= 2 * (snippet.settings["timeout"] + GRACE)
+
+
+def test_execution_is_on():
+    assert GuideExecutePlugin.execute  # only `python -m guidekit.bench floor` turns it off, in its own process
+
+
+# --- Real builds of a one-page site -------------------------------------------------------------
+
+CONFIG = """site_name: cache test
+docs_dir: docs
+plugins:
+  - guide-execute:
+      include: ["*.md"]
+      execute_without_tag: []
+markdown_extensions:
+  - pymdownx.superfences
+  - pymdownx.snippets:
+      base_path: [{snippets}]
+      check_paths: true
+"""
+
+
+def build(root, site):
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, timeout=300, cwd=REPO, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"},  # the theme prints the build date
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def tree(site):
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+            and p.name != "sitemap.xml.gz"}  # gzip header holds the build time
+
+
+def make_site(root, page_text):
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Index\n")
+    (root / "docs" / "page.md").write_text(page_text)
+    (root / "mkdocs.yml").write_text(CONFIG.format(snippets=REPO / "snippets"))
+
+
+def test_warm_build_runs_no_kernel_and_gives_the_same_site(tmp_path):
+    snippet = catalogue()[0]
+    page = f'---\nexecute: true\n---\n\n# Page\n\n```python tags=["hide-input"]\nfrom guidekit.page import show\nshow("{snippet.name}")\n```\n'
+    make_site(tmp_path, page)
+    code, cold = build(tmp_path, tmp_path / "cold")
+    assert code == 0, cold
+    assert "page.md: executing: no cache entry" in cold and "executed page.md" in cold
+    assert (tmp_path / ".cache" / "execute" / "page.md.json").is_file()
+
+    code, warm = build(tmp_path, tmp_path / "warm")
+    assert code == 0, warm
+    assert "page.md: from cache" in warm and "executed" not in warm
+    assert tree(tmp_path / "cold") == tree(tmp_path / "warm")
+
+    (tmp_path / "docs" / "page.md").write_text(page + "\nOne more sentence.\n")
+    code, edited = build(tmp_path, tmp_path / "edited")
+    assert code == 0, edited
+    assert "page.md: executing: page changed" in edited and "executed page.md" in edited
+
+
+def test_a_failing_page_is_never_stored(tmp_path):
+    page = (REPO / "tests" / "bad_site" / "docs" / "failing_snippet.md").read_text()
+    make_site(tmp_path, page)
+    for _ in range(2):  # and so fails again, the same way
+        code, output = build(tmp_path, tmp_path / "site")
+        assert code != 0
+        assert "page.md: executing: no cache entry" in output
+        assert "page.md:12: tests/bad_snippets/raises_unexpectedly.py:6: raised ValueError" in output
+    assert not (tmp_path / ".cache" / "execute" / "page.md.json").exists()
