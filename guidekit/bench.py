@@ -144,45 +144,46 @@ def main(argv=None):
         for name, (command, extra, _) in figures.items():
             print(f"# {name}: {' '.join(f'{k}={v}' for k, v in extra.items())} {' '.join(command)}".replace(py, "python"))
         timed(figures["floor"][0], copy=copy, env=env, log=logs / "warm-up")  # fills the OS file cache
-        runs = {name: [] for name in figures}
+        runs = {name: {} for name in figures}  # name: {round: (wall, cpu)} of the runs that succeeded
+        failed = {name: [] for name in figures}  # name: [rounds in which it failed]
         for round_ in range(1, args.runs + 1):
             line = []
             for name, (command, extra, prepare) in figures.items():
-                if runs[name] is None:
-                    continue  # failed before
                 if prepare:
                     prepare()
                 log = logs / f"{name.replace(' ', '_')}.{round_}.log"
                 result = timed(command, copy=copy, env={**env, **extra}, log=log)
                 if result is None:
-                    print(f"\n{name} FAILED; the end of its output:\n" + "".join(log.read_text().splitlines(True)[-30:]))
-                    runs[name] = None
+                    failed[name].append(round_)
+                    what = [x for x in log.read_text().splitlines(True) if not x.startswith(("ok  ", "INFO"))]
+                    print(f"\n{name} FAILED in round {round_}; its output, but for ok/INFO lines:\n" + "".join(what[-40:]))
+                    line.append("FAILED")
                     continue
-                runs[name].append(result)
+                runs[name][round_] = result
                 line.append(f"{result[0]:.1f}")
             print(f"round {round_} of {args.runs}, wall seconds in the order above: " + " ".join(line), flush=True)
         clear()
         memory = peak_memory(build, copy=copy, env=env)
         load_after = os.getloadavg()
 
-    report(runs, memory, cores, load, load_after)
+    report(runs, failed, memory, cores, load, load_after, args.runs)
 
 
-def report(runs, memory, cores, load, load_after):
-    print(f"\n# Results: median wall time of {len(next(r for r in runs.values() if r) or [])} runs [min-max],"
-          f" median CPU time; load average before {load[0]:.2f}, after {load_after[0]:.2f}")
-    median = {name: statistics.median(w for w, _ in r) for name, r in runs.items() if r}
+def report(runs, failed, memory, cores, load, load_after, rounds):
+    print(f"\n# Results: median wall time of {rounds} runs [min-max], median CPU time;"
+          f" load average before {load[0]:.2f}, after {load_after[0]:.2f}")
+    median = {name: statistics.median(w for w, _ in r.values()) for name, r in runs.items() if r}
     floor_runs = runs["floor"]
-    missed = []
+    missed = [name for name in failed if failed[name]]
     for name, r in runs.items():
+        if failed[name]:
+            print(f"{name:34} FAILED in round(s) {', '.join(map(str, failed[name]))} (see above); the rest:")
         if not r:
-            print(f"{name:34} FAILED (see above)")
-            missed.append(name)
             continue
-        walls = [w for w, _ in r]
-        line = f"{name:34} {median[name]:6.2f} s [{min(walls):6.2f}-{max(walls):6.2f}]  cpu {statistics.median(c for _, c in r):6.2f} s"
+        walls = [w for w, _ in r.values()]
+        line = f"{name:34} {median[name]:6.2f} s [{min(walls):6.2f}-{max(walls):6.2f}]  cpu {statistics.median(c for _, c in r.values()):6.2f} s"
         if floor_runs and (name == "floor" or name.startswith(("cold", "warm", "edit"))):
-            per_round = [w / f for (w, _), (f, _) in zip(r, floor_runs)]
+            per_round = [w / floor_runs[i][0] for i, (w, _) in r.items() if i in floor_runs]
             line += f"  {median[name] / median['floor']:5.2f}x floor (rounds {min(per_round):.2f}-{max(per_round):.2f})"
             if name in TARGETS:
                 ok = median[name] / median["floor"] <= TARGETS[name]
@@ -206,7 +207,7 @@ def report(runs, memory, cores, load, load_after):
     else:
         print("peak memory: the build FAILED")
         missed.append("memory")
-    print("targets not met or failed: " + (", ".join(missed) if missed else "none"))
+    print("targets not met or failed: " + (", ".join(dict.fromkeys(missed)) if missed else "none"))
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ class GuideExecutePlugin(ExecutePlugin):
             shows, why_not = cache.shown(cells)
             found, why_not = (None, why_not) if why_not else cache.ingredients(text, shows, env)
             log.info("%s: executing: %s", file.src_path, why_not or cache.why(entry and entry["ingredients"], found))
-            todo.append((len(SHOW_CALL.findall(text)), file, found and (found, shows)))
+            todo.append((len(SHOW_CALL.findall(text)), file, found and (found, shows, env)))
         if todo:
             # The pages run while mkdocs goes on; on_page_read_source waits for each one's result.
             workers = min(jobs(), len(todo))
@@ -120,7 +120,7 @@ class GuideExecutePlugin(ExecutePlugin):
     def _run(self, file, found=None):
         """(markdown, {output file: bytes}) of one page, or the exception; runs in a worker thread.
 
-        ``found``: (ingredients, shows) to store it under in the cache, when it ran without error."""
+        ``found``: (ingredients, shows, env) to store it under in the cache, when it ran without error."""
         try:
             start = time.perf_counter()
             source = Path(file.abs_src_path)
@@ -137,9 +137,13 @@ class GuideExecutePlugin(ExecutePlugin):
             return exc
         if self.execute:
             log.info("executed %s in %.2f s", file.src_path, time.perf_counter() - start)
-        if found:  # only a page that ran without error is stored
+        if found:  # only a page that ran without error is stored, and only if nothing changed while it ran
+            ingredients, shows, env = found
             try:
-                self.cache.put(file.src_path, *found, markdown, outputs)
+                if cache.ingredients(source.read_text(encoding="utf-8"), shows, env)[0] != ingredients:
+                    log.info("%s: not stored in the cache: it or a snippet changed while it ran", file.src_path)
+                else:
+                    self.cache.put(file.src_path, ingredients, shows, markdown, outputs)
             except OSError as exc:  # the page is fine; the next build runs it again
                 log.info("%s: not stored in the cache: %s", file.src_path, exc)
         return markdown, outputs
