@@ -68,18 +68,28 @@ def local_imports(path: Path, seen: set[Path]) -> list[bytes]:
     except (SyntaxError, ValueError):
         return []  # it fails when it runs; its own text is already part of the key
     sources = []
-    for node in ast.walk(tree):
-        modules = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-            [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
-        for module in modules:
-            top = module.split(".")[0]
-            for candidate in (path.parent / f"{top}.py", path.parent / top):
-                files = sorted(candidate.rglob("*.py")) if candidate.is_dir() else [candidate] if candidate.is_file() else []
-                for file in files:
-                    if file not in seen:
-                        seen.add(file)
-                        sources += [file.name.encode(), file.read_bytes(), *local_imports(file, seen)]
+    for module in imported(tree):
+        top = module.split(".")[0]
+        for candidate in (path.parent / f"{top}.py", path.parent / top):
+            files = sorted(candidate.rglob("*.py")) if candidate.is_dir() else [candidate] if candidate.is_file() else []
+            for file in files:
+                if file not in seen:
+                    seen.add(file)
+                    sources += [file.name.encode(), file.read_bytes(), *local_imports(file, seen)]
     return sources
+
+
+def imported(tree: ast.Module):
+    """Every module an import statement names, anywhere: statements only, no expression is visited."""
+    statements = list(tree.body)
+    while statements:
+        node = statements.pop()
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            statements.extend(child for child in getattr(node, field, ()) if isinstance(child, ast.AST))
 
 
 @functools.lru_cache(maxsize=16)

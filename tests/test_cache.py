@@ -119,6 +119,48 @@ def test_a_missing_snippet_or_broken_settings_is_not_an_error_here(fake_repo):
     assert cache.ingredients("# p\n", [("a/one.py", None)], ENV)[0] is None
 
 
+IMPORTS_EVERYWHERE = """
+import a, b.c as d
+from e.f import g
+from . import relative
+def h():
+    import i
+    class J:
+        def k(self):
+            from l import m
+try:
+    import n
+except* ValueError:
+    import o
+else:
+    import p
+finally:
+    import q
+match x:
+    case 1:
+        import r
+async def u():
+    async with v:
+        import w
+    async for x in y:
+        import z
+if x:
+    pass
+elif y:
+    import aa
+"""
+
+
+def test_imports_are_found_at_any_depth():
+    import ast
+
+    tree = ast.parse(IMPORTS_EVERYWHERE)
+    everything = {n for node in ast.walk(tree) for n in (
+        [a.name for a in node.names] if isinstance(node, ast.Import)
+        else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])}
+    assert set(cache.imported(tree)) == everything == {"a", "b.c", "e.f", "i", "l", "n", "o", "p", "q", "r", "w", "z", "aa"}
+
+
 def test_environment_is_stable_and_names_this_python():
     env = cache.environment({"tags": {}})
     assert env == cache.environment({"tags": {}})
