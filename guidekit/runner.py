@@ -30,7 +30,7 @@ CHILD = Path(__file__).with_name("child.py")
 # looptime and aiofiles for every interpreter: pure-Python packages installed by the Makefile.
 SNIPPET_LIBS = Path(os.environ.get("GUIDE_SNIPPET_LIBS", REPO / ".venv" / "snippet-libs"))
 MAX_OUTPUT = 100_000  # bytes; a page is not the place for more
-GRACE = 1.0  # seconds between the interrupt that shows where a hung snippet was and the kill
+GRACE = 1.2  # seconds between the first interrupt that shows where a hung snippet was and the kill
 
 
 @dataclasses.dataclass
@@ -98,12 +98,16 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
             proc.wait(max(0.0, timeout - (time.monotonic() - start)))
         except subprocess.TimeoutExpired:
             result.timed_out = timeout
-            _kill(proc, signal.SIGINT)  # the traceback of the interrupt shows where it hung
-            try:
-                proc.wait(GRACE)
-            except subprocess.TimeoutExpired:
-                _kill(proc, signal.SIGKILL)
-                proc.wait()
+            # The traceback of an interrupt shows where it hung. Inside asyncio.run() the first
+            # one only cancels the main task, which a task that never awaits does not notice:
+            # the second raises KeyboardInterrupt wherever the code is.
+            for sig, wait in ((signal.SIGINT, 0.2), (signal.SIGINT, GRACE), (signal.SIGKILL, None)):
+                _kill(proc, sig)
+                try:
+                    proc.wait(wait)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
         reader.join()
         result.seconds = time.monotonic() - start
         result.exit_code = proc.returncode
@@ -130,6 +134,11 @@ def _kill(proc, sig):
         pass
 
 
+def timed_out(at: str, seconds: float) -> str:
+    """The one line for a snippet stopped at its timeout, whichever way it was run."""
+    return f"{at}: timed out after {seconds:g} s and was stopped"
+
+
 def problem(run: Run) -> str | None:
     """One line naming the file and line when the run did not do what the snippet declared."""
     where = run.snippet.display
@@ -137,7 +146,7 @@ def problem(run: Run) -> str | None:
     at = f"{where}:{exc['line']}" if exc and exc.get("line") else where
     declared = run.snippet.settings["raises"]
     if run.timed_out is not None:
-        return f"{at}: timed out after {run.timed_out:g} s and was killed"
+        return timed_out(at, run.timed_out)
     if run.too_much_output:
         return f"{where}: printed more than {MAX_OUTPUT} bytes and was killed"
     if run.writes:

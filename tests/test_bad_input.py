@@ -12,7 +12,9 @@ import time
 import pytest
 
 from guidekit import runner
-from guidekit.snippets import REPO, catalogue
+from guidekit.snippets import REPO, SnippetError, catalogue
+
+from . import print_comments
 
 BAD = REPO / "tests" / "bad_snippets"
 BAD_SNIPPETS = {s.name: s for s in catalogue(BAD)}
@@ -23,12 +25,6 @@ def problem_of(name):
     error = runner.problem(result)
     assert error is not None and "\n" not in error
     return error, result
-
-
-def test_hang_is_killed_at_its_timeout():
-    error, result = problem_of("hang.py")
-    assert error == "tests/bad_snippets/hang.py:8: timed out after 2 s and was killed"
-    assert result.seconds < 2 + runner.GRACE + 5  # killed, not waited for
 
 
 def test_unexpected_exception_names_file_and_line():
@@ -101,3 +97,37 @@ def test_bad_page_fails_the_build_with_one_line(page, message, tmp_path):
     code, output = build_bad_page(page, tmp_path)
     assert code != 0
     assert message in output, output
+
+
+# --- No check may hang: each path that runs a snippet stops it at its timeout, with one line ---
+NEVER_ENDING = {  # snippet: the line it is stopped at
+    "hang.py": 8,  # waits for an event nothing sets: on the fast clock, no timer is pending
+    "spin.py": 5,  # never awaits (the loop jumps back to its `while` line)
+    "blocking_sleep.py": 6,  # blocks the thread in time.sleep()
+}
+
+
+@pytest.mark.parametrize("name", NEVER_ENDING)
+def test_never_ending_snippet_is_stopped_by_the_runner(name):
+    error, result = problem_of(name)
+    assert error == f"tests/bad_snippets/{name}:{NEVER_ENDING[name]}: timed out after 2 s and was stopped"
+    assert result.seconds < 2 + runner.GRACE + 5  # stopped, not waited for
+
+
+@pytest.mark.parametrize("name", NEVER_ENDING)
+def test_never_ending_snippet_is_stopped_in_process(name, eval_example, tmp_path, monkeypatch):
+    """The `#>` check runs the snippet inside pytest (tests/print_comments.py), with no process to kill."""
+    monkeypatch.chdir(tmp_path)
+    start = time.monotonic()
+    with pytest.raises(SnippetError) as info:
+        print_comments.check(BAD_SNIPPETS[name], eval_example)
+    assert str(info.value) == f"tests/bad_snippets/{name}:{NEVER_ENDING[name]}: timed out after 2 s and was stopped"
+    assert time.monotonic() - start < 2 + 5
+
+
+def test_never_ending_snippet_fails_the_build_with_one_line(tmp_path):
+    start = time.monotonic()
+    code, output = build_bad_page("hanging_snippet.md", tmp_path)
+    assert code != 0
+    assert "hanging_snippet.md:12: tests/bad_snippets/spin.py:5: timed out after 2 s and was stopped" in output, output
+    assert time.monotonic() - start < 60  # the snippet's timeout, not the cell's (a minute more)
