@@ -26,7 +26,7 @@ serve: venv
 build: venv
 	$(PY) -m mkdocs build --strict
 
-test: venv axe
+test: venv node
 	$(PY) -m pytest
 
 # Refresh, on purpose, every committed transcript and every `#>` comment; review with git diff.
@@ -38,13 +38,15 @@ update: venv
 clean:
 	rm -rf site .cache test-artifacts
 
-.PHONY: axe ids
+.PHONY: node axe ids
 
-# axe-core (npm) for tests/test_a11y.py: pinned here, installed into the venv, never committed.
-AXE_CORE := 4.14.1
-axe: $(VENV)/node/.axe-core-$(AXE_CORE)
-$(VENV)/node/.axe-core-$(AXE_CORE):
-	npm install --no-save --no-audit --no-fund --prefix $(VENV)/node axe-core@$(AXE_CORE)
+# The JavaScript parts, pinned in package.json and package-lock.json, installed into node_modules/
+# (ignored, never committed): CPython 3.14 and 3.15 compiled to WebAssembly (npm's pyodide, under
+# npm aliases) for the test matrix, and axe-core for tests/test_a11y.py.
+node: node_modules/.installed
+axe: node
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Rewrite tests/published-ids.txt from a fresh build. Only on purpose: an id that leaves the

@@ -114,7 +114,7 @@ def snippet_digest(name: str, root: str | None) -> str:
 
 def environment(plugin_settings: dict) -> dict[str, str]:
     """The ingredients every page shares: computed once per build."""
-    guidekit = sorted(Path(__file__).parent.glob("*.py"))
+    guidekit = sorted(p for p in Path(__file__).parent.iterdir() if p.suffix in (".py", ".mjs"))
     from .runner import SNIPPET_LIBS
 
     installed = []
@@ -126,6 +126,8 @@ def environment(plugin_settings: dict) -> dict[str, str]:
         "guidekit": digest(*(part for p in guidekit for part in (p.name, p.read_bytes()))),
         "python": sys.version,
         "dependencies": digest(*sorted(installed)),
+        # 3.14 and 3.15 are npm packages (guidekit/wasm.py): their pinned versions.
+        "webassembly": digest(lock.read_bytes() if (lock := REPO / "package-lock.json").exists() else b""),
         "plugin": digest(json.dumps(plugin_settings, sort_keys=True, default=str)),
     }
 

@@ -6,7 +6,8 @@ three differences the reader never sees:
 - the code is compiled under its repository-relative name, so tracebacks and warnings
   show ``snippets/x.py`` and no local path;
 - unless ``--real-time`` is given, every new event loop runs on looptime's fast-forward
-  clock (sleeps return at once, ``loop.time()`` advances by the slept amount);
+  clock (sleeps return at once, ``loop.time()`` advances by the slept amount), installed
+  without the event-loop policy API on 3.14 and newer (``install_loop_factory``);
 - what happened is written as JSON to RESULT_FILE (exception name, message and the
   snippet's line; files opened for writing inside the working directory), so the
   runner can report one precise line instead of parsing a traceback;
@@ -40,7 +41,38 @@ def snippet_line(tb_or_frame, display_name):
     return line
 
 
-def use_fast_forward_clock():
+def install_loop_factory(factory):
+    """Make ``factory()`` the maker of every new event loop: ``asyncio.run()``, ``Runner`` and
+    ``asyncio.new_event_loop()`` all call ``asyncio.events.new_event_loop()``.
+
+    From 3.14, where event-loop policies are deprecated, that function itself is replaced;
+    before, through a policy, as those versions expect."""
+    if sys.version_info >= (3, 14):
+        asyncio.events.new_event_loop = asyncio.new_event_loop = factory
+    else:
+        class Policy(asyncio.DefaultEventLoopPolicy):
+            def new_event_loop(self):
+                return factory()
+
+        asyncio.set_event_loop_policy(Policy())
+
+
+# The platform's own loop factory: the policy's, read before anything replaces it
+# (3.14 has a private getter that does not warn).
+NEW_EVENT_LOOP = getattr(asyncio.events, "_get_event_loop_policy", asyncio.events.get_event_loop_policy)().new_event_loop
+ORIGINAL_NEW_EVENT_LOOP = asyncio.events.new_event_loop
+
+
+def restore_default_loops():
+    """Undo install_loop_factory (the in-process checks run many snippets in one interpreter)."""
+    if sys.version_info >= (3, 14):
+        asyncio.events.new_event_loop = asyncio.new_event_loop = ORIGINAL_NEW_EVENT_LOOP
+    else:
+        asyncio.set_event_loop_policy(None)
+
+
+def fast_forward(new_event_loop):
+    """A loop factory like ``new_event_loop``, whose loops run on looptime's fast-forward clock."""
     # looptime imports pytest (~55 ms) only to offer a fixture: hide it during that import.
     hidden = sys.modules.setdefault("pytest", None) is None
     import looptime
@@ -48,22 +80,25 @@ def use_fast_forward_clock():
     if hidden:
         del sys.modules["pytest"]
 
-    class FastForwardPolicy(asyncio.DefaultEventLoopPolicy):
-        def new_event_loop(self):
-            loop = looptime.patch_event_loop(super().new_event_loop(), start=0)
-            # asyncio.run() (3.12+) waits for the default executor's threads with a 300 s
-            # timeout; the fast-forward clock would jump straight to it while the threads
-            # are still joining ("The executor did not finishing joining its threads").
-            # Waiting without a timeout is what the real clock does in practice.
-            shutdown = loop.shutdown_default_executor
+    def fast_forward_loop():
+        loop = looptime.patch_event_loop(new_event_loop(), start=0)
+        # asyncio.run() (3.12+) waits for the default executor's threads with a 300 s
+        # timeout; the fast-forward clock would jump straight to it while the threads
+        # are still joining ("The executor did not finishing joining its threads").
+        # Waiting without a timeout is what the real clock does in practice.
+        shutdown = loop.shutdown_default_executor
 
-            async def shutdown_default_executor(timeout=None):
-                await shutdown()
+        async def shutdown_default_executor(timeout=None):
+            await shutdown()
 
-            loop.shutdown_default_executor = shutdown_default_executor
-            return loop
+        loop.shutdown_default_executor = shutdown_default_executor
+        return loop
 
-    asyncio.set_event_loop_policy(FastForwardPolicy())
+    return fast_forward_loop
+
+
+def use_fast_forward_clock():
+    install_loop_factory(fast_forward(NEW_EVENT_LOOP))
 
 
 def watch_writes(display_name, writes):
@@ -129,9 +164,8 @@ def main():
     linecache.cache[display_name] = (len(source), None, source.splitlines(True), display_name)
     sys.argv = [display_name]
     sys.path[0] = os.path.dirname(os.path.abspath(source_path))
-    if not real_time:
-        use_fast_forward_clock()
-    recorder.install()  # after the clock: it wraps the policy's new_event_loop()
+    new_event_loop = NEW_EVENT_LOOP if real_time else fast_forward(NEW_EVENT_LOOP)
+    install_loop_factory(recorder.install(new_event_loop))
     watch_writes(display_name, result["writes"])
     code = compile(source, display_name, "exec")
     exec(code, {"__name__": "__main__", "__file__": display_name, "__builtins__": __builtins__})

@@ -10,7 +10,7 @@ timeline of the run follows it (guidekit/timeline.py), drawn from the committed
 recording (equal to this run's on the fast clock; the check above says so).
 """
 
-from . import runner, timeline
+from . import pythons, runner, timeline, wasm
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -22,11 +22,26 @@ def fence(text: str, info: str) -> str:
     return f"{ticks}{info}\n{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{ticks}\n"
 
 
+def versions_in_words(versions) -> str:
+    """"3.11, 3.12 and 3.13 (native) and 3.14 (WebAssembly)": how each was checked, never left to guess."""
+    groups = [(group, how) for group, how in (([v for v in versions if v in pythons.NATIVE], "native"),
+                                             ([v for v in versions if v in pythons.WASM], "WebAssembly")) if group]
+    words = [(", ".join(g[:-1]) + " and " + g[-1] if len(g) > 1 else g[0]) + f" ({how})" for g, how in groups]
+    return " and ".join(words)
+
+
 def render(snippet, result) -> str:
     settings = snippet.settings
     notes = []
     if settings["min_python"] != "3.11":
         notes.append(f"Needs Python {settings['min_python']} or newer.")
+    checked = [v for v in pythons.SUPPORTED if snippet.checked_on(v) is None]
+    if checked != list(pythons.SUPPORTED):
+        notes.append(f"Checked on {versions_in_words(checked)}.")
+        if settings["not_on_webassembly"]:
+            notes.append(f"Not on 3.14 and 3.15 here: {settings['not_on_webassembly']}.")
+    if result.python in pythons.WASM:
+        notes.append(f"The output below is from Python {result.python} as WebAssembly (Pyodide {wasm.release(result.python)}).")
     if settings["raises"]:
         notes.append(f"Ends with `{settings['raises']}` on purpose: the error is what this example shows.")
     if settings["clock"] == "real":
@@ -49,7 +64,7 @@ def show(name: str, root: str | None = None) -> None:
     from IPython.display import Markdown, display
 
     snippet = get(name, REPO / root if root else SNIPPETS)
-    result = runner.run(snippet)
+    result = runner.run(snippet, python=runner.python_for(snippet))
     if error := runner.check(result):
         raise SnippetError(error)
     display(Markdown(render(snippet, result)))

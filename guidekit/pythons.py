@@ -1,6 +1,7 @@
-"""Find the interpreters the guide is checked on: CPython 3.11, 3.12 and 3.13.
+"""Find the interpreters the guide is checked on: CPython 3.11, 3.12 and 3.13 natively,
+3.14 and 3.15 compiled to WebAssembly (guidekit/wasm.py: Pyodide under Node).
 
-A version is found as ``pythonX.Y`` on PATH, or else under pyenv's root (pyenv's shims
+A native version is found as ``pythonX.Y`` on PATH, or else under pyenv's root (pyenv's shims
 refuse to run a version that is not the selected one, so the binary is used directly).
 ``python -m guidekit.pythons`` lists them; ``--newest`` prints the newest one's path
 (the Makefile builds the virtual environment with it). Standard library only.
@@ -12,7 +13,9 @@ import shutil
 import subprocess
 import sys
 
-SUPPORTED = ("3.11", "3.12", "3.13")
+NATIVE = ("3.11", "3.12", "3.13")
+WASM = ("3.14", "3.15")  # the keys of wasm.PACKAGES
+SUPPORTED = NATIVE + WASM
 
 
 def _version_of(executable):
@@ -24,6 +27,11 @@ def _version_of(executable):
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout.strip() if out.returncode == 0 else None
+
+
+def version_of(python):
+    """"3.12" for a native interpreter's path; a WebAssembly version is its own name."""
+    return python if python in WASM else _version_of(python)
 
 
 def _candidates(version):
@@ -40,7 +48,12 @@ def _candidates(version):
 
 
 def find(version):
-    """Path of a working interpreter for ``version`` ("3.12"), or None."""
+    """Path of a working native interpreter for ``version`` ("3.12"); for a WebAssembly
+    version the version itself when it can run here (the runner's ``python``); else None."""
+    if version in WASM:
+        from . import wasm
+
+        return None if wasm.unavailable(version) else version
     for candidate in _candidates(version):
         if _version_of(candidate) == version:
             return candidate
@@ -48,16 +61,26 @@ def find(version):
 
 
 def installed():
-    """{version: path} for every supported version that is installed."""
+    """{version: path (native) or version (WebAssembly)} for every supported version that can run here."""
     return {v: p for v in SUPPORTED if (p := find(v))}
 
 
+def how(version) -> str:
+    """How a version is checked, in words a page can show."""
+    if version in WASM:
+        from . import wasm
+
+        return f"CPython {wasm.cpython(version)} compiled to WebAssembly (Pyodide {wasm.release(version)}, under Node)"
+    return "native CPython"
+
+
 if __name__ == "__main__":
-    found = installed()
     if "--newest" in sys.argv:
+        found = {v: p for v in NATIVE if (p := find(v))}
         if not found:
             sys.exit("no CPython 3.11, 3.12 or 3.13 found on PATH or under pyenv")
         print(found[max(found, key=lambda v: tuple(map(int, v.split("."))))])
     else:
+        found = installed()
         for version in SUPPORTED:
             print(version, found.get(version, "missing"))

@@ -2,8 +2,8 @@
 
 The snippet stays a plain program; everything is observed from outside it:
 
-- every new event loop (made through the event-loop policy, as ``asyncio.run()`` and
-  ``asyncio.Runner`` do) gets a subclass that notes each ``create_task()`` (whatever task
+- every new event loop (made by the loop factory child.py installs, which ``asyncio.run()``,
+  ``asyncio.Runner`` and ``asyncio.new_event_loop()`` call) gets a subclass that notes each ``create_task()`` (whatever task
   factory the snippet sets: the eager one runs the first step inside the call, which is
   noticed afterwards from the coroutine's state) and the moment the loop is closed;
 - ``Handle._run`` is wrapped: a handle whose callback is a task's step (or wake-up) is
@@ -109,15 +109,13 @@ class Recorder:
 
     # --- installing ---------------------------------------------------------------------
 
-    def install(self):
-        """Wrap the current event-loop policy, Handle._run, Lock/Semaphore and sys.stdout."""
-        policy = asyncio.get_event_loop_policy()
-        new_event_loop = policy.new_event_loop
+    def install(self, new_event_loop):
+        """Wrap Handle._run, Lock/Semaphore and sys.stdout; return a loop factory like
+        ``new_event_loop`` whose loops are recorded (child.py installs it)."""
 
         def recording_new_event_loop():
             return self.attach(new_event_loop())
 
-        policy.new_event_loop = recording_new_event_loop
         run = asyncio.events.Handle._run
         recorder = self
 
@@ -138,6 +136,7 @@ class Recorder:
         for cls, kind in ((asyncio.locks.Lock, "lock"), (asyncio.locks.Semaphore, "semaphore")):
             self._wrap_primitive(cls, kind)
         sys.stdout = _LineRecorder(sys.stdout, self)
+        return recording_new_event_loop
 
     def _wrap_primitive(self, cls, kind):
         acquire, release = cls.acquire, cls.release

@@ -16,14 +16,12 @@ import dataclasses
 import json
 import os
 import signal
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-from . import pythons, timeline, transcript
+from . import native, pythons, timeline, transcript, wasm
 from .snippets import REPO, SNIPPETS, Snippet, SnippetError, catalogue
 
 CHILD = Path(__file__).with_name("child.py")
@@ -71,52 +69,31 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
         workdir = os.path.join(tmp, "work")
         os.mkdir(workdir)
         result_file = os.path.join(tmp, "result.json")
-        command = [python, "-s", str(CHILD), result_file, snippet.display, str(snippet.path)]
-        if real_time:
-            command.append("--real-time")
+        child_args = [str(CHILD), result_file, snippet.display, str(snippet.path)] + (["--real-time"] if real_time else [])
         start = time.monotonic()
-        proc = subprocess.Popen(
-            command, cwd=workdir, env=env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        chunks, size = [], 0
-
-        def read_output():
-            nonlocal size
-            while chunk := proc.stdout.read1(65536):
-                if size < MAX_OUTPUT:
-                    chunks.append(chunk)
-                size += len(chunk)
-                if size > MAX_OUTPUT and not result.too_much_output:
-                    result.too_much_output = True
-                    _kill(proc, signal.SIGKILL)
-
-        reader = threading.Thread(target=read_output, daemon=True)
-        reader.start()
-        try:
-            reader.join(timeout)  # returns when the output ends: proc.wait(timeout) polls every 50 ms
-            proc.wait(max(0.0, timeout - (time.monotonic() - start)))
-        except subprocess.TimeoutExpired:
+        if python in wasm.PACKAGES:  # CPython compiled to WebAssembly, under Node
+            proc = wasm.start(python, child_args, cwd=workdir, tmp=tmp, libs=SNIPPET_LIBS,
+                              snippet_dir=snippet.path.parent, cap=MAX_OUTPUT)
+        else:
+            proc = native.start(python, child_args, cwd=workdir, env=env, cap=MAX_OUTPUT)
+        if not proc.wait(timeout):
             result.timed_out = timeout
             # The traceback of an interrupt shows where it hung. Inside asyncio.run() the first
             # one only cancels the main task, which a task that never awaits does not notice:
             # the second raises KeyboardInterrupt wherever the code is.
             for sig, wait in ((signal.SIGINT, 0.2), (signal.SIGINT, GRACE), (signal.SIGKILL, None)):
-                _kill(proc, sig)
-                try:
-                    proc.wait(wait)
+                proc.send(sig)
+                if proc.wait(wait):
                     break
-                except subprocess.TimeoutExpired:
-                    pass
-        reader.join()
+        result.too_much_output = proc.too_much_output
         result.seconds = time.monotonic() - start
-        result.exit_code = proc.returncode
+        result.exit_code = proc.exit_code
         if os.path.exists(result_file):
             with open(result_file, encoding="utf-8") as f:
                 child = json.load(f)
             result.exception = child["exception"]
             result.writes = child["writes"]
-        text = b"".join(chunks)[:MAX_OUTPUT].decode("utf-8", errors="replace")
+        text = proc.output[:MAX_OUTPUT].decode("utf-8", errors="replace")
         result.transcript = transcript.normalise(text, workdir=tmp)
         if os.path.exists(result_file):
             try:
@@ -125,13 +102,6 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
             except timeline.RecorderError as exc:
                 result.timeline_error = str(exc)
     return result
-
-
-def _kill(proc, sig):
-    try:
-        os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        pass
 
 
 def timed_out(at: str, seconds: float) -> str:
@@ -185,11 +155,23 @@ def timeline_difference(run: Run) -> str | None:
     return timeline.difference(run.snippet, run.timeline)
 
 
+def python_for(snippet: Snippet, python: str | None = None) -> str | None:
+    """``python`` (None: this interpreter) if it can check the snippet, else the oldest version
+    of the matrix that can and is here: a 3.14-only snippet runs on 3.14 (WebAssembly)."""
+    here = pythons.version_of(python) if python else "{}.{}".format(*sys.version_info[:2])
+    if snippet.checked_on(here) is None:
+        return python
+    for version in pythons.SUPPORTED:
+        if snippet.checked_on(version) is None and pythons.find(version):
+            return pythons.find(version)
+    raise SnippetError(f"{snippet.display}: no Python here can run it ({snippet.checked_on(here)}); `make node` installs 3.14 and 3.15")
+
+
 def update(snippets, python: str | None = None) -> list[str]:
     """Rewrite committed transcripts from fresh runs; returns the names that changed."""
     changed = []
     for snippet in snippets:
-        result = run(snippet, python=python)
+        result = run(snippet, python=python_for(snippet, python))
         if error := problem(result):
             raise SnippetError(error)
         if result.timeline_error:

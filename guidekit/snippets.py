@@ -8,6 +8,7 @@ there uses the defaults. A table per snippet, keyed by its path under the root:
     min_python = "3.12"       # checked on this Python and newer only
     timeout = 5               # seconds before the runner kills it
     clock = "real"            # needs real time (the default is the fast-forward clock)
+    not_on_webassembly = "WebAssembly has no threads"   # cannot run on 3.14/3.15 here: why
 """
 
 import dataclasses
@@ -19,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SNIPPETS = REPO / "snippets"
 SETTINGS_FILE = "snippets.toml"
-DEFAULTS = {"raises": None, "min_python": "3.11", "timeout": 30.0, "clock": "fast"}
+DEFAULTS = {"raises": None, "min_python": "3.11", "timeout": 30.0, "clock": "fast", "not_on_webassembly": None}
 
 
 class SnippetError(Exception):
@@ -51,6 +52,16 @@ class Snippet:
     @property
     def min_python(self) -> tuple[int, int]:
         return tuple(int(x) for x in self.settings["min_python"].split("."))
+
+    def checked_on(self, version: str) -> str | None:
+        """None when this snippet is checked on ``version``, else why not."""
+        from .pythons import WASM
+
+        if tuple(map(int, version.split("."))) < self.min_python:
+            return f"needs Python {self.settings['min_python']}"
+        if version in WASM and self.settings["not_on_webassembly"]:
+            return f"cannot run on WebAssembly: {self.settings['not_on_webassembly']}"
+        return None
 
     def settings_line(self) -> str:
         """``snippets/snippets.toml:12`` where this snippet's settings are declared."""

@@ -3,7 +3,8 @@
 A transcript is everything the snippet wrote to stdout and stderr, in the order it was
 written. What changes from one machine or Python version to another is removed here, in
 one place: traceback frames outside the snippet (the standard library's paths and line
-numbers differ between 3.11, 3.12 and 3.13), the caret lines under a frame (their
+numbers differ between 3.11, 3.12 and 3.13), and likewise the standard library's frames in
+asyncio's call graphs (3.14+), the caret lines under a frame (their
 layout changed in 3.13), memory addresses, the temporary working directory, and the
 place of a warning raised while the interpreter shuts down (``sys:1`` before 3.13,
 ``<sys>:0`` from 3.13), and the arguments in the name of a failed callback (3.11 and 3.12
@@ -15,12 +16,13 @@ import re
 
 from .snippets import REPO
 
-FRAME = re.compile(r'^(?P<prefix>[ |+]*?)(?P<indent> *)File "(?P<file>[^"]*)", line \d+')
+# A traceback frame (File "..."), or a frame of asyncio's call graph (3.14+: File '...').
+FRAME = re.compile(r"""^(?P<prefix>[ |+]*?)(?P<indent> *)File (?P<q>["'])(?P<file>.*?)(?P=q), line \d+""")
 CARETS = re.compile(r"^[ |]*[\^~ ]*\^[\^~ ]*$")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
 SHUTDOWN_WARNING = re.compile(r"^<sys>:0: ", re.MULTILINE)
 CALLBACK_ARGS = re.compile(r"^(Exception in callback |handle: <Handle )([\w.]+)\(.*?\)(?= at |>$|$)", re.MULTILINE)
-STDLIB = re.compile(r"""(?:/[^\s"':]+)?/lib/python3\.\d+/""")
+STDLIB = re.compile(r"""(?:/[^\s"':]+)?/lib/python3(?:\.\d+|\d+\.zip)/""")  # native, or Pyodide's zip
 
 
 def normalise(text: str, workdir: str | None = None) -> str:

@@ -7,14 +7,13 @@ a snippet that waits for nothing on the fast clock, spins without awaiting, or b
 loop's wait, in a busy loop, or in a sleep. The failure is the runner's one line.
 """
 
-import asyncio
 import contextlib
 import signal
 
 from pytest_examples import CodeExample, EvalExample
 
 from guidekit import runner
-from guidekit.child import use_fast_forward_clock
+from guidekit.child import restore_default_loops, use_fast_forward_clock
 from guidekit.snippets import SnippetError
 
 
@@ -55,7 +54,7 @@ def clock(snippet):
     try:
         yield
     finally:
-        asyncio.set_event_loop_policy(None)  # the next test starts with the default loops
+        restore_default_loops()  # the next test starts with the default loops
 
 
 def check(snippet, eval_example: EvalExample):

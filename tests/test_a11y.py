@@ -1,12 +1,11 @@
 """axe-core on every page of the built site, light and dark: no violation beyond the baseline.
 
-axe-core is the npm package, pinned in the Makefile: `make axe` installs it into
-.venv/node (nothing in the repository). tests/a11y-baseline.toml lists the findings that
+axe-core is the npm package, pinned in package.json: `make node` installs it into
+node_modules/ (ignored by git). tests/a11y-baseline.toml lists the findings that
 come from mkdocs-material's own markup, each with the reason.
 """
 
 import re
-import sys
 import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
@@ -14,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from .built import page_paths
+from guidekit.snippets import REPO
+
 from .conftest import missing
 
-AXE = Path(sys.prefix) / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BASELINE = Path(__file__).with_name("a11y-baseline.toml")
 
 
@@ -28,7 +29,7 @@ def excused(entry, rule, path, target):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations(chromium, site_url, built_site, scheme):
     if not AXE.is_file():
-        missing("accessibility test", f"no axe-core at {AXE}: run `make axe`")
+        missing("accessibility test", f"no axe-core at {AXE}: run `make node`")
     known = tomllib.loads(BASELINE.read_text(encoding="utf-8"))["finding"]
     used, problems = set(), []
     page = chromium.new_context(base_url=site_url, color_scheme=scheme).new_page()

@@ -12,8 +12,10 @@ from bs4 import BeautifulSoup
 
 from guidekit.page import OUTPUT_TITLE
 from guidekit.plugin import SHOW_CALL
-from guidekit import transcript
+from guidekit import pythons, transcript, wasm
 from guidekit.snippets import REPO, SNIPPETS, catalogue
+
+from .conftest import missing
 
 DOCS = REPO / "docs"
 INCLUDE = re.compile(r"""--8<--\s+["']([^"']+)["']""")
@@ -56,3 +58,17 @@ def test_built_site_shows_each_snippets_output(built_site):
     for snippet in catalogue():
         assert snippet.display in outputs, f"{snippet.display}: no output block in the built site"
         assert outputs[snippet.display] == (transcript.read(snippet) or "(no output)\n"), snippet.display
+
+
+def test_landing_page_says_how_each_version_is_checked():
+    """Its table of versions names, for each one, native or WebAssembly and which Pyodide release:
+    a pin that changes in package.json without the page fails here."""
+    rows = {}
+    for line in (REPO / "docs" / "index.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) == 2:
+            rows.update({version.strip(): cells[1] for version in cells[0].split(",")})
+    for version in pythons.SUPPORTED:
+        if version in pythons.WASM and (why := wasm.unavailable(version)):
+            missing(f"Python {version}", why)
+        assert rows.get(version, "").startswith(pythons.how(version)), (version, rows.get(version), pythons.how(version))

@@ -1,4 +1,7 @@
-"""Every snippet, on every installed Python that meets its minimum version, as its own process.
+"""Every snippet, on every Python of the matrix that meets its minimum version, as its own process.
+
+3.11, 3.12 and 3.13 run natively; 3.14 and 3.15 as CPython compiled to WebAssembly under
+Node (guidekit/wasm.py), where a snippet that declares ``not_on_webassembly`` is skipped.
 
 Each run must do what the snippet declares (exit normally, or raise the declared
 exception) and print exactly its committed transcript, line for line and in order.
@@ -15,8 +18,8 @@ from .conftest import python_for
 @pytest.mark.parametrize("version", pythons.SUPPORTED)
 @pytest.mark.parametrize("snippet", catalogue(), ids=lambda s: s.name)
 def test_transcript(snippet, version):
-    if tuple(map(int, version.split("."))) < snippet.min_python:
-        pytest.skip(f"needs Python {snippet.settings['min_python']}")
+    if why := snippet.checked_on(version):
+        pytest.skip(why)
     result = runner.run(snippet, python=python_for(version))
     error = runner.check(result)
     assert error is None, error
