@@ -182,6 +182,9 @@ def build(raw, transcript: str, workdir: str | None = None, resolution: float = 
     return {"timeline": FORMAT, "events": ordered}
 
 
+DROPPED_LINE = "(a line left out of the transcript: a frame outside the snippet)"
+
+
 def _print_lines(raw_events, transcript, workdir):
     """({event index: transcript line number or None}, {event index: the line as normalised})."""
     numbers, texts = {}, {}
@@ -192,8 +195,10 @@ def _print_lines(raw_events, transcript, workdir):
             continue
         normalised = transcript_module.normalise(details["text"] + "\n", workdir=workdir)
         numbers[index] = None
-        texts[index] = normalised[:-1] if normalised else details["text"]
-        if not normalised:  # the normaliser drops this line (it looks like a traceback frame)
+        # A line the normaliser drops (a frame outside the snippet) differs between versions:
+        # its text is not kept either.
+        texts[index] = normalised[:-1] if normalised else DROPPED_LINE
+        if not normalised:
             continue
         for number in range(position, len(lines)):
             if lines[number] == texts[index]:

@@ -108,3 +108,21 @@ def page(chromium, site_url):
     context.set_default_timeout(10_000)  # a missing element fails in 10 s, not playwright's 30
     yield context.new_page()
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The transcript tests counted per Python version, with how each version ran."""
+    counts = {}
+    for outcome in ("passed", "failed", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            if "test_transcripts.py::test_transcript[" in report.nodeid and report.when in ("call", "setup"):
+                if outcome != "passed" or report.when == "call":
+                    version = report.nodeid.rsplit("-", 1)[-1].rstrip("]")
+                    counts.setdefault(version, {}).setdefault(outcome, 0)
+                    counts[version][outcome] += 1
+    if counts:
+        terminalreporter.section("transcript tests per Python")
+        for version in pythons.SUPPORTED:
+            where = "WebAssembly" if version in pythons.WASM else "native"
+            c = counts.get(version, {})
+            terminalreporter.write_line(f"{version} ({where}): " + ", ".join(f"{n} {k}" for k, n in sorted(c.items())))
