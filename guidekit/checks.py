@@ -37,7 +37,7 @@ def main(argv=None):
     python = args.python
     if python and os.sep not in python:
         python = pythons.find(python) or sys.exit(f"Python {args.python} is not installed")
-    version = pythons.version_of(python) if python else "{}.{}".format(*sys.version_info[:2])
+    version = pythons.version_of(python)
     try:
         snippets = catalogue()
     except SnippetError as exc:

@@ -29,8 +29,13 @@ def _version_of(executable):
     return out.stdout.strip() if out.returncode == 0 else None
 
 
+CURRENT = "{}.{}".format(*sys.version_info[:2])  # this interpreter's version
+
+
 def version_of(python):
-    """"3.12" for a native interpreter's path; a WebAssembly version is its own name."""
+    """"3.12" for a native interpreter's path; a WebAssembly version is its own name; None: this one."""
+    if python is None:
+        return CURRENT
     return python if python in WASM else _version_of(python)
 
 

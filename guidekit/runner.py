@@ -158,12 +158,12 @@ def timeline_difference(run: Run) -> str | None:
 def python_for(snippet: Snippet, python: str | None = None) -> str | None:
     """``python`` (None: this interpreter) if it can check the snippet, else the oldest version
     of the matrix that can and is here: a 3.14-only snippet runs on 3.14 (WebAssembly)."""
-    here = pythons.version_of(python) if python else "{}.{}".format(*sys.version_info[:2])
+    here = pythons.version_of(python)
     if snippet.checked_on(here) is None:
         return python
     for version in pythons.SUPPORTED:
-        if snippet.checked_on(version) is None and pythons.find(version):
-            return pythons.find(version)
+        if snippet.checked_on(version) is None and (found := pythons.find(version)):
+            return found
     raise SnippetError(f"{snippet.display}: no Python here can run it ({snippet.checked_on(here)}); `make node` installs 3.14 and 3.15")
 
 
@@ -204,7 +204,7 @@ def main(argv=None):
             return
         failed = 0
         for snippet in everything:
-            result = run(snippet, python=python, real_time=args.real_time)
+            result = run(snippet, python=python or python_for(snippet), real_time=args.real_time)
             if len(everything) == 1:
                 sys.stdout.write(result.transcript)
             error = check(result)

@@ -8,11 +8,10 @@ that this Python cannot run (one that needs 3.14 or 3.15). Every run stops at th
 snippet's timeout (tests/print_comments.py).
 """
 
-import sys
-
 import pytest
 from pytest_examples import EvalExample
 
+from guidekit import pythons
 from guidekit.snippets import catalogue
 
 from . import print_comments
@@ -20,7 +19,7 @@ from . import print_comments
 
 @pytest.mark.parametrize("snippet", catalogue(), ids=lambda s: s.name)
 def test_print_comments(snippet, eval_example: EvalExample, tmp_path, monkeypatch):
-    if why := snippet.checked_on("{}.{}".format(*sys.version_info[:2])):
+    if why := snippet.checked_on(pythons.CURRENT):
         # Only 3.14 and 3.15 (WebAssembly) can run it: its transcript there is its check.
         assert "#>" not in snippet.path.read_text(encoding="utf-8"), (
             f"{snippet.display}: `#>` comments are checked on this Python only, which cannot run it ({why})")
