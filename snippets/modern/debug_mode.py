@@ -1,5 +1,6 @@
 import asyncio
 import logging
+import re
 import time
 
 
@@ -7,9 +8,10 @@ class SlowCallbackReport(logging.Handler):
     """Print a stable summary of asyncio's slow-callback warning (its timing varies)."""
 
     def emit(self, record):
-        # The message reads "Executing <Task ... name='resize' ...> took 0.301 seconds".
+        # The message reads "Executing <Task finished name='resize' ...> took 0.301 seconds".
+        # Only the task's own name counts: a slow step of main() names 'resize' too, later on.
         message = record.getMessage()
-        if message.startswith("Executing") and "name='resize'" in message:
+        if re.match(r"Executing <Task \w+ name='resize'", message):
             limit = asyncio.get_running_loop().slow_callback_duration
             print(f"asyncio debug: a step of task 'resize' took longer than {limit} s")
             #> asyncio debug: a step of task 'resize' took longer than 0.1 s
