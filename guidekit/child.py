@@ -23,6 +23,7 @@ import atexit
 import json
 import linecache
 import os
+import signal
 import sys
 import traceback
 
@@ -38,6 +39,20 @@ def snippet_line(tb_or_frame, display_name):
         for frame, lineno in traceback.walk_stack(tb_or_frame):
             if frame.f_code.co_filename == display_name:
                 return lineno
+    return line
+
+
+def interrupted_line(exc, display_name):
+    """Where the runner's interrupts found the snippet. Inside asyncio.run() the first one only
+    cancels the main task; the KeyboardInterrupt comes later (from asyncio.run(), or from the
+    second interrupt, depending on how fast the cancellation ran), during that cancellation.
+    The earliest exception of the chain that passed through the snippet shows where it
+    waited, whichever came first."""
+    line, seen = None, set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        line = snippet_line(exc.__traceback__, display_name) or line
+        exc = exc.__context__
     return line
 
 
@@ -122,6 +137,11 @@ def watch_writes(display_name, writes):
     sys.addaudithook(hook)
 
 
+def ignore_interrupts():
+    """The snippet has ended: the runner's second interrupt must not cut the report of how."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def load_recorder():
     """guidekit/recorder.py, loaded by path: this file runs as a script, not as part of the package."""
     import importlib.util
@@ -140,6 +160,7 @@ def main():
     recorder = load_recorder()
 
     def write_result():
+        ignore_interrupts()
         try:
             result["timeline"] = recorder.data()
         except Exception as exc:  # noqa: BLE001 - the result must be written whatever happens
@@ -148,7 +169,13 @@ def main():
             json.dump(result, f)
 
     def record_exception(kind, exc, tb):
-        line = exc.lineno if isinstance(exc, SyntaxError) else snippet_line(tb, display_name)
+        ignore_interrupts()
+        if isinstance(exc, SyntaxError):
+            line = exc.lineno
+        elif isinstance(exc, KeyboardInterrupt):  # the runner's interrupts, at the timeout
+            line = interrupted_line(exc, display_name)
+        else:
+            line = snippet_line(tb, display_name)
         result["exception"] = {"type": kind.__name__, "message": str(exc), "line": line}
         default_excepthook(kind, exc, tb)
 
@@ -168,6 +195,7 @@ def main():
     install_loop_factory(recorder.install(new_event_loop))
     watch_writes(display_name, result["writes"])
     code = compile(source, display_name, "exec")
+    open(result_file + ".started", "w").close()  # the runner's timeout counts from here (runner.STARTED)
     exec(code, {"__name__": "__main__", "__file__": display_name, "__builtins__": __builtins__})
 
 

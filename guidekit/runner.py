@@ -28,7 +28,9 @@ CHILD = Path(__file__).with_name("child.py")
 # looptime and aiofiles for every interpreter: pure-Python packages installed by the Makefile.
 SNIPPET_LIBS = Path(os.environ.get("GUIDE_SNIPPET_LIBS", REPO / ".venv" / "snippet-libs"))
 MAX_OUTPUT = 100_000  # bytes; a page is not the place for more
-GRACE = 1.2  # seconds between the first interrupt that shows where a hung snippet was and the kill
+GRACE = 5.0  # seconds for a hung snippet to report where the second interrupt found it, before the kill
+START_LIMIT = 60  # seconds an interpreter may take to reach the snippet's first line (WebAssembly, busy machine)
+STARTED = ".started"  # child.py creates RESULT_FILE + this just before the snippet's first line
 
 
 @dataclasses.dataclass
@@ -76,6 +78,7 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
                               snippet_dir=snippet.path.parent, cap=MAX_OUTPUT)
         else:
             proc = native.start(python, child_args, cwd=workdir, env=env, cap=MAX_OUTPUT)
+        wait_for_start(proc, result_file + STARTED)
         if not proc.wait(timeout):
             result.timed_out = timeout
             # The traceback of an interrupt shows where it hung. Inside asyncio.run() the first
@@ -102,6 +105,16 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
             except timeline.RecorderError as exc:
                 result.timeline_error = str(exc)
     return result
+
+
+def wait_for_start(proc, marker: str):
+    """Until the snippet's own code begins: its timeout is for the snippet, not for the start of
+    its interpreter, which on WebAssembly under load can take seconds (an interrupt before
+    the snippet's first line would show no line of it)."""
+    deadline = time.monotonic() + START_LIMIT
+    while not os.path.exists(marker) and time.monotonic() < deadline:
+        if proc.wait(0.01):
+            return
 
 
 def timed_out(at: str, seconds: float) -> str:

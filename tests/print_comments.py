@@ -4,16 +4,19 @@ pytest-examples runs the snippet inside the test process and has no timeout of i
 a snippet that waits for nothing on the fast clock, spins without awaiting, or blocks in
 ``time.sleep()`` would hang the test run. A real-time interval timer (SIGALRM) raises
 ``TimedOut`` in the main thread at the snippet's timeout, wherever it is: in the event
-loop's wait, in a busy loop, or in a sleep. The failure is the runner's one line.
+loop's wait, in a busy loop, or in a sleep. The failure is the runner's one line, naming
+the line the runner's interrupts name (``child.interrupted_line``): the snippet's code
+running when the timer fired, or, when the loop was waiting, the line where the main task waits.
 """
 
+import asyncio
 import contextlib
 import signal
 
 from pytest_examples import CodeExample, EvalExample
 
 from guidekit import runner
-from guidekit.child import restore_default_loops, use_fast_forward_clock
+from guidekit.child import restore_default_loops, snippet_line, use_fast_forward_clock
 from guidekit.snippets import SnippetError
 
 
@@ -21,24 +24,30 @@ class TimedOut(BaseException):
     """Not an Exception: a snippet's own ``except Exception`` must not swallow it."""
 
 
+def stopped_at(frame, example_file: str) -> int | None:
+    loop = asyncio._get_running_loop()
+    if loop is not None and asyncio.current_task(loop) is None:  # the loop waits: no task runs
+        # asyncio.run()'s SIGINT handler knows its main task (the one the runner's first interrupt cancels).
+        main = getattr(signal.getsignal(signal.SIGINT), "keywords", {}).get("main_task")
+        waiting = [f.f_lineno for f in main.get_stack() if f.f_code.co_filename == example_file] if main else []
+        if waiting:
+            return waiting[-1]
+    return snippet_line(frame, example_file)
+
+
 @contextlib.contextmanager
 def deadline(snippet, example_file: str):
     seconds = snippet.settings["timeout"]
 
     def on_alarm(signum, frame):
-        raise TimedOut
+        raise TimedOut(stopped_at(frame, example_file))
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     except TimedOut as exc:
-        line = None  # the innermost line of the snippet's own code when the timer fired
-        tb = exc.__traceback__
-        while tb:
-            if tb.tb_frame.f_code.co_filename == example_file:
-                line = tb.tb_lineno
-            tb = tb.tb_next
+        line = exc.args[0]
         at = f"{snippet.display}:{line}" if line else snippet.display
         raise SnippetError(runner.timed_out(at, seconds)) from None
     finally:

@@ -102,7 +102,7 @@ def test_bad_page_fails_the_build_with_one_line(page, message, tmp_path):
 
 # --- No check may hang: each path that runs a snippet stops it at its timeout, with one line ---
 NEVER_ENDING = {  # snippet: the line it is stopped at
-    "hang.py": 8,  # waits for an event nothing sets: on the fast clock, no timer is pending
+    "hang.py": 5,  # waits for an event nothing sets: on the fast clock, no timer is pending
     "spin.py": 5,  # never awaits (the loop jumps back to its `while` line)
     "blocking_sleep.py": 6,  # blocks the thread in time.sleep()
 }
