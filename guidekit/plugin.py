@@ -32,7 +32,7 @@ from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ExecutePreprocessor
 
-from . import cache, runner
+from . import cache, runner, site_url
 from .checks import cores
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
@@ -82,6 +82,11 @@ class GuideExecutePlugin(ExecutePlugin):
         self.cache = cache.Cache(Path(config.config_file_path).parent / CACHE_DIR)
         self.results = {}  # abs_src_path -> (markdown, outputs), the exception it raised, or a Future of either
         self.pool = None
+        if site_url.NAME in os.environ:  # mkdocs.yml: site_url: !ENV [SITE_URL, ...]
+            try:
+                site_url.check(os.environ[site_url.NAME])
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
         return config
 
     def on_files(self, files, config):
