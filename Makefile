@@ -36,7 +36,17 @@ update: venv
 	$(PY) -m guidekit.runner --update
 
 clean:
-	rm -rf site .cache test-artifacts
+	rm -rf site dist .cache test-artifacts
+
+# A build for hosting, for the address it will be served at (README: "Publishing the site"):
+#   SITE_URL=https://example.org/asyncio-guide/ make dist   -> dist/asyncio-guide-site/ and .tar.gz
+#   make preview   serves that folder under its own path on 127.0.0.1:8000, as the host will
+.PHONY: dist preview
+dist: venv node
+	$(PY) -m guidekit.dist
+
+preview: venv
+	$(PY) -m guidekit.preview dist/asyncio-guide-site
 
 .PHONY: node axe ids
 

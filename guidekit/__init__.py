@@ -9,4 +9,5 @@
 - transcript.py makes output stable and compares it with the committed copy
 - page.py       what a page's hidden cell calls to show a snippet and its output
 - plugin.py     the mkdocs plugin: the execute plugin plus one-line errors
+- site_url.py   SITE_URL, the address the site is built for: checked and normalised
 """

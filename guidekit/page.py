@@ -22,12 +22,16 @@ def fence(text: str, info: str) -> str:
     return f"{ticks}{info}\n{text}{'' if text.endswith(chr(10)) or not text else chr(10)}{ticks}\n"
 
 
+def listing(words) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
 def versions_in_words(versions) -> str:
     """"3.11, 3.12 and 3.13 (native) and 3.14 (WebAssembly)": how each was checked, never left to guess."""
     groups = [(group, how) for group, how in (([v for v in versions if v in pythons.NATIVE], "native"),
                                              ([v for v in versions if v in pythons.WASM], "WebAssembly")) if group]
-    words = [(", ".join(g[:-1]) + " and " + g[-1] if len(g) > 1 else g[0]) + f" ({how})" for g, how in groups]
-    return " and ".join(words)
+    return " and ".join(f"{listing(g)} ({how})" for g, how in groups)
 
 
 def render(snippet, result) -> str:

@@ -1,7 +1,7 @@
 """The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with a cache, parallel pages and one-line errors.
 
 The execute plugin turns a page's Python cells into a notebook, runs it in a Jupyter
-kernel and renders the result. This subclass changes four things:
+kernel and renders the result. This subclass changes five things:
 
 - Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
   guidekit, Python, the installed versions) are unchanged since it last executed without
@@ -11,6 +11,9 @@ kernel and renders the result. This subclass changes four things:
   ``GUIDE_JOBS`` at a time (default: twice the cores this process may use).
 - Kernels: every cell has a timeout (the runner's timeout of each snippet it shows, plus
   a minute), and kernels are shut down immediately instead of gracefully.
+- Every page ends with one line saying how its examples were checked (the Pythons of
+  guidekit/pythons.py, each with how it runs) and the versions of what built it
+  (``how_checked()``, shown by overrides/main.html). No date: the build stays byte-identical.
 - Errors: when a cell fails, nbclient's CellExecutionError carries the whole kernel
   traceback; a snippet's own problem already comes as one SnippetError line, so that
   line is what the build reports, with the page's line.
@@ -19,10 +22,12 @@ kernel and renders the result. This subclass changes four things:
 import copy
 import logging
 import os
+import platform
 import re
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path
 
 import jupytext
@@ -32,13 +37,15 @@ from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ExecutePreprocessor
 
-from . import cache, runner
+from . import cache, pythons, runner, site_url, wasm
+from .page import listing
 from .checks import cores
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
 SHOW_CALL = re.compile(r"""show\(\s*["']([^"']+)["']""")
 CACHE_DIR = Path(".cache") / "execute"  # under the folder of mkdocs.yml
 log = logging.getLogger("mkdocs.plugins.guide_execute")
+BUILD_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-execute-plugin")  # named, with versions, on every page
 
 
 def cell_timeout(cell) -> int:
@@ -51,6 +58,20 @@ def cell_timeout(cell) -> int:
         except (SnippetError, OSError):
             seconds += DEFAULTS["timeout"] + runner.GRACE
     return int(seconds)
+
+
+def how_checked() -> str:
+    """The line at the end of every page: the Pythons its examples are checked on and how
+    (pythons.how()), the Python of this build's run, and the versions of what built it."""
+    groups = {}
+    for version in pythons.SUPPORTED:
+        missing = version in pythons.WASM and wasm.unavailable(version)  # no node_modules: cannot say which build
+        how = "WebAssembly (not installed where this site was built)" if missing else pythons.how(version)
+        groups.setdefault(how, []).append(version)
+    checked = listing([f"{listing(versions)} as {how}" for how, versions in groups.items()])
+    tools = listing([f"{name} {metadata.version(name)}" for name in BUILD_TOOLS])
+    return (f"Examples checked on Python {checked}; outputs from Python {platform.python_version()}; "
+            f"built with {tools}. A note under an example says where it differs.")
 
 
 def jobs() -> int:
@@ -82,7 +103,19 @@ class GuideExecutePlugin(ExecutePlugin):
         self.cache = cache.Cache(Path(config.config_file_path).parent / CACHE_DIR)
         self.results = {}  # abs_src_path -> (markdown, outputs), the exception it raised, or a Future of either
         self.pool = None
+        self.how_checked = how_checked()
+        if site_url.NAME in os.environ:  # mkdocs.yml: site_url: !ENV [SITE_URL, ...]
+            try:
+                site_url.check(os.environ[site_url.NAME])
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
+        if not config.repo_url:  # REPO_URL unset: no source links, so no edit_uri to resolve against it
+            config.edit_uri = None
         return config
+
+    def on_page_context(self, context, page, config, nav):
+        context["how_checked"] = self.how_checked  # overrides/main.html puts it at the end of the page
+        return context
 
     def on_files(self, files, config):
         files = super().on_files(files, config)

@@ -1,14 +1,11 @@
-"""What the browser tests share: a local server for the built site, and Debian's chromium.
+"""What the browser tests share: Debian's chromium, and what a page requested and logged.
+
+The built site is served by guidekit/preview.py's ``serve()`` (also ``make preview``).
 
 Python playwright cannot download its own browsers here, so it drives /usr/bin/chromium
 (Debian's package `chromium`) with the flags that keep it off the network.
 """
 
-import functools
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,38 +16,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
-
-
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site; an unknown address gets the site's 404.html, as a real host does."""
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            return super().send_error(code, message, explain)
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):
-        pass  # quiet: failures name the URLs themselves
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a directory on 127.0.0.1 (a free port) from a thread; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def watch(page, base_url: str) -> tuple[list[str], list[str]]:

@@ -25,9 +25,16 @@ def page_paths(site: Path) -> list[str]:
     return [urlsplit(loc.text.strip()).path for loc in root.iter(f"{SITEMAP_NS}loc")]
 
 
+@functools.cache  # a built site does not change during a test session
+def base_path(site: Path) -> str:
+    """The path the site was built to be served under: "/", or "/asyncio-guide/" (SITE_URL's)."""
+    return min(page_paths(site), key=len)  # the home page's
+
+
 def html_file(site: Path, path: str) -> Path:
-    """The file the server sends for a URL path."""
-    file = site / path.lstrip("/")
+    """The file the server sends for a URL path (under the site's base path)."""
+    base = base_path(site)
+    file = site / (path[len(base):] if path.startswith(base) else path.lstrip("/"))
     return file / "index.html" if path.endswith("/") else file
 
 

@@ -56,21 +56,37 @@ run_code.InsertPrintStatements._insert_print_statements = _insert_in_line_order
 run_code.find_print_location = _find_print_location
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The whole site, built once per test session with every snippet executed (--strict)."""
+def build_site(site, address: str, **env: str) -> str:
+    """``mkdocs build --strict`` into ``site`` for the address it will be served at; returns the build log."""
     import subprocess
     import sys
 
     from guidekit.snippets import REPO
 
-    site = tmp_path_factory.mktemp("site")
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=REPO, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=REPO, capture_output=True,
+        text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address, **env},
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
+    return proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """(folder, base URL): the whole site, built once per test session with every snippet executed
+    (--strict), served on 127.0.0.1 from a thread. It is built for the address it is served at, as a
+    host's site is: Material's instant navigation only takes over links to that address."""
+    from guidekit.preview import serve
+
+    site = tmp_path_factory.mktemp("site")
+    with serve(site) as url:  # the port first, then the build for it
+        build_site(site, url + "/")
+        yield site, url
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site):
+    return served_site[0]
 
 
 # --- The built site in a real browser (tests/browser.py) -----------------------------------
@@ -92,12 +108,9 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site, served on 127.0.0.1 from a thread."""
-    from .browser import serve
-
-    with serve(built_site) as url:
-        yield url
+def site_url(served_site):
+    """The built site's base URL on 127.0.0.1, without the final slash: goto("/tasks/") works."""
+    return served_site[1]
 
 
 @pytest.fixture
