@@ -10,7 +10,7 @@ timeline of the run follows it (guidekit/timeline.py), drawn from the committed
 recording (equal to this run's on the fast clock; the check above says so).
 """
 
-from . import pythons, runner, timeline, wasm
+from . import pythons, runner, timeline, transcript, wasm
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -49,11 +49,14 @@ def render(snippet, result) -> str:
     if settings["raises"]:
         notes.append(f"Ends with `{settings['raises']}` on purpose: the error is what this example shows.")
     if settings["clock"] == "real":
-        notes.append("Runs on the real clock.")
+        notes.append(f"Runs on the real clock: the output below is from the run that wrote its transcript;"
+                     f" this build's run printed the same lines, each time no earlier and at most {transcript.LATE} s later.")
     parts = [fence(f'--8<-- "{snippet.name}"', f'py title="{snippet.display}" linenums="1"')]
     if notes:
         parts.append('<p class="snippet-notes">' + " ".join(notes) + "</p>\n")
-    output = result.transcript or "(no output)\n"
+    # The run matched the committed transcript (runner.check): equal on the fast clock, and on
+    # the real clock within transcript.on_time, whose times vary; the committed one keeps the page the same.
+    output = (transcript.read(snippet) if result.real_time else result.transcript) or "(no output)\n"
     recording = timeline.read(snippet)
     picture = timeline.task_count(recording) >= timeline.MIN_TASKS
     numbered = ' linenums="1"' if picture else ""  # the timeline's marks carry these numbers

@@ -153,7 +153,7 @@ def problem(run: Run) -> str | None:
 
 def check(run: Run) -> str | None:
     """problem(), else the difference from the committed transcript (and timeline: fast clock only), else None."""
-    return problem(run) or transcript.difference(run.snippet, run.transcript) or timeline_difference(run)
+    return problem(run) or transcript.difference(run.snippet, run.transcript, run.real_time) or timeline_difference(run)
 
 
 def timeline_difference(run: Run) -> str | None:

@@ -23,6 +23,10 @@ ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
 SHUTDOWN_WARNING = re.compile(r"^<sys>:0: ", re.MULTILINE)
 CALLBACK_ARGS = re.compile(r"^(Exception in callback |handle: <Handle )([\w.]+)\(.*?\)(?= at |>$|$)", re.MULTILINE)
 STDLIB = re.compile(r"""(?:/[^\s"':]+)?/lib/python3(?:\.\d+|\d+\.zip)/""")  # native, or Pyodide's zip
+# A time the snippet printed, in seconds ("2.0 s", "0.7s"), and how much later than on the
+# fast clock a run on the real clock may print it: a busy machine makes wake-ups late, never early.
+SECONDS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?= ?s\b)")
+LATE = 0.5
 
 
 def normalise(text: str, workdir: str | None = None) -> str:
@@ -63,15 +67,32 @@ def write(snippet, text: str) -> bool:
     return True
 
 
-def difference(snippet, live: str) -> str | None:
-    """None when the live output equals the committed transcript, else a message and diff."""
+def on_time(committed: str, live: str, late: float = LATE) -> bool:
+    """The same lines in the same order, every printed time at or up to ``late`` seconds after
+    the committed one, and everything else the same, character for character."""
+    pairs = list(zip(committed.splitlines(), live.splitlines()))
+    if len(pairs) != len(committed.splitlines()) or len(pairs) != len(live.splitlines()):
+        return False
+    for old, new in pairs:
+        if SECONDS.split(old) != SECONDS.split(new):
+            return False
+        for then, now in zip(SECONDS.findall(old), SECONDS.findall(new)):
+            if not float(then) <= float(now) <= float(then) + late + 1e-9:
+                return False
+    return True
+
+
+def difference(snippet, live: str, real_clock: bool = False) -> str | None:
+    """None when the live output equals the committed transcript (on the real clock: ``on_time``),
+    else a message and diff."""
     committed = read(snippet)
     where = snippet.transcript_path.relative_to(REPO).as_posix()
     if committed is None:
         return f"{snippet.display}: no committed transcript {where}; run `make update` to create it"
-    if committed == live:
+    if committed == live or (real_clock and on_time(committed, live)):
         return None
     diff = difflib.unified_diff(
         committed.splitlines(), live.splitlines(), f"{where} (committed)", f"{snippet.display} (this run)", lineterm=""
     )
-    return f"{snippet.display}: output differs from {where}; run `make update` if the change is intended\n" + "\n".join(diff)
+    rule = f" (on the real clock a printed time may be up to {LATE} s later, never earlier)" if real_clock else ""
+    return f"{snippet.display}: output differs from {where}{rule}; run `make update` if the change is intended\n" + "\n".join(diff)
