@@ -37,6 +37,9 @@ SHOW_LINE = re.compile(r"""show\(\s*(["'])(?P<name>[^"']+)\1\s*(?:,\s*root\s*=\s
 IMPORT_LINE = "from guidekit.page import show"
 
 
+GUIDEKIT = Path(__file__).parent  # the machinery: its Python and its Node host (wasm_host.mjs)
+
+
 def digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
     for part in parts:
@@ -114,7 +117,7 @@ def snippet_digest(name: str, root: str | None) -> str:
 
 def environment(plugin_settings: dict) -> dict[str, str]:
     """The ingredients every page shares: computed once per build."""
-    guidekit = sorted(p for p in Path(__file__).parent.iterdir() if p.suffix in (".py", ".mjs"))
+    guidekit = sorted(p for p in GUIDEKIT.iterdir() if p.suffix in (".py", ".mjs"))
     from .runner import SNIPPET_LIBS
 
     installed = []

@@ -17,7 +17,7 @@ from guidekit.plugin import GuideExecutePlugin, cell_timeout
 from guidekit.runner import GRACE
 from guidekit.snippets import REPO, catalogue
 
-ENV = {"guidekit": "g1", "python": "3.13.0", "dependencies": "d1", "plugin": "p1"}
+ENV = {"guidekit": "g1", "python": "3.13.0", "dependencies": "d1", "webassembly": "w1", "plugin": "p1"}
 
 
 @pytest.fixture
@@ -159,6 +159,24 @@ def test_imports_are_found_at_any_depth():
         [a.name for a in node.names] if isinstance(node, ast.Import)
         else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else [])}
     assert set(cache.imported(tree)) == everything == {"a", "b.c", "e.f", "i", "l", "n", "o", "p", "q", "r", "w", "z", "aa"}
+
+
+def test_environment_follows_the_node_host_and_the_pinned_webassembly_pythons(tmp_path, monkeypatch):
+    guidekit = tmp_path / "guidekit"
+    guidekit.mkdir()
+    (guidekit / "runner.py").write_text("# runner\n")
+    (guidekit / "wasm_host.mjs").write_text("// host\n")
+    (tmp_path / "package-lock.json").write_text('{"pyodide-314": "314.0.8"}\n')
+    monkeypatch.setattr(cache, "GUIDEKIT", guidekit)
+    monkeypatch.setattr(cache, "REPO", tmp_path)
+    before = cache.environment({})
+    (guidekit / "wasm_host.mjs").write_text("// host, changed\n")
+    after_host = cache.environment({})
+    (tmp_path / "package-lock.json").write_text('{"pyodide-314": "314.0.9"}\n')
+    after_lock = cache.environment({})
+    assert after_host["guidekit"] != before["guidekit"]
+    assert after_lock["webassembly"] != after_host["webassembly"]
+    assert after_lock["guidekit"] == after_host["guidekit"]
 
 
 def test_environment_is_stable_and_names_this_python():
