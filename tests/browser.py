@@ -40,3 +40,15 @@ def screenshot_path(path: str, scheme: str) -> Path:
     """test-artifacts/screenshots/tasks-dark.png for /tasks/ in dark mode (git-ignored)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{path.strip('/').replace('/', '-') or 'index'}-{scheme}.png"
+
+
+def share_search(page, term: str) -> str:
+    """Search for ``term`` on the open page, press the search box's share button, and return
+    the link it copied (the context needs clipboard permissions)."""
+    from playwright.sync_api import expect
+
+    page.locator(".md-search__input").click()
+    page.keyboard.type(term)  # Material searches on key events: fill() would not trigger it
+    expect(page.locator(".md-search-result__item a").first).to_be_visible()
+    page.locator("[data-md-component=search-share]").click()
+    return page.evaluate("navigator.clipboard.readText()")

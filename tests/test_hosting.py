@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 from guidekit import dist, preview, site_url
 from guidekit.snippets import REPO
 
-from .browser import screenshot_path, watch
+from .browser import screenshot_path, share_search, watch
 from .built import SITEMAP_NS, html_file, name_only_in_a_snippet, page_paths, snippet_blocks
 
 ADDRESS = "https://example.org/asyncio-guide/"
@@ -275,11 +275,7 @@ def test_a_shared_search_link_stays_under_the_path(chromium, hosted, hosted_url)
     path, _ = snippet_blocks(site)[0]
     page.goto(origin(hosted_url) + path)
     name, expected_page = name_only_in_a_snippet(site)
-    page.locator(".md-search__input").click()
-    page.keyboard.type(name)
-    expect(page.locator(".md-search-result__item a").first).to_be_visible()
-    page.locator("[data-md-component=search-share]").click()
-    shared = page.evaluate("navigator.clipboard.readText()")
+    shared = share_search(page, name)
     assert shared == f"{origin(hosted_url)}{path}?q={name}"
     again = context.new_page()
     again.goto(shared)

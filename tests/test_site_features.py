@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from guidekit import plugin, pythons
 from guidekit.snippets import REPO
 
+from .browser import share_search
 from .built import name_only_in_a_snippet, page_paths, snippet_blocks, soup
 
 NO_RELOAD = "window.__still_the_same_document"  # set before a click; a full page load would forget it
@@ -109,11 +110,7 @@ def test_search_suggests_the_rest_of_a_word(page, built_site):
 def test_a_shared_search_link_opens_the_same_search(page, built_site, site_url):
     name, expected_page = name_only_in_a_snippet(built_site)
     page.goto("/tasks/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type(name)
-    expect(page.locator(".md-search-result__item a").first).to_be_visible()
-    page.locator("[data-md-component=search-share]").click()
-    shared = page.evaluate("navigator.clipboard.readText()")
+    shared = share_search(page, name)
     assert shared == f"{site_url}/tasks/?q={name}"
     again = page.context.new_page()
     again.goto(shared)
