@@ -38,8 +38,8 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert.preprocessors import ExecutePreprocessor
 
 from . import cache, pythons, runner, site_url, wasm
-from .page import listing
 from .checks import cores
+from .page import listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
 SHOW_CALL = re.compile(r"""show\(\s*["']([^"']+)["']""")

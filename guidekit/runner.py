@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from . import native, pythons, timeline, transcript, wasm
-from .snippets import REPO, SNIPPETS, Snippet, SnippetError, catalogue
+from .snippets import REPO, Snippet, SnippetError, catalogue
 
 CHILD = Path(__file__).with_name("child.py")
 # looptime and aiofiles for every interpreter: pure-Python packages installed by the Makefile.

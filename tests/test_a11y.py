@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from .built import page_paths
 from guidekit.snippets import REPO
 
+from .built import page_paths
 from .conftest import missing
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

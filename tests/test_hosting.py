@@ -9,7 +9,6 @@ links are there: Material's repository widget would fetch from the code host's A
 import gzip
 import hashlib
 import os
-import re
 import subprocess
 import sys
 import tarfile

@@ -7,12 +7,11 @@ exactly the output of its run (equal to the committed transcript).
 
 import re
 
-import pytest
 from bs4 import BeautifulSoup
 
+from guidekit import pythons, transcript, wasm
 from guidekit.page import OUTPUT_TITLE
 from guidekit.plugin import SHOW_CALL
-from guidekit import pythons, transcript, wasm
 from guidekit.snippets import REPO, SNIPPETS, catalogue
 
 from .conftest import missing
