@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import pythons, runner, timeline
+from guidekit import pythons, runner, timeline, timeline_svg
 from guidekit.snippets import REPO, Snippet, catalogue, get
 
 from .conftest import missing, python_for
@@ -325,8 +325,8 @@ def pictures():
 
 @pytest.mark.parametrize("name, recording", pictures(), ids=lambda v: v if isinstance(v, str) else "")
 def test_the_picture_is_valid_accessible_and_always_the_same(name, recording):
-    svg = timeline.draw(recording, name, f"snippets/{name}")
-    assert svg == timeline.draw(json.loads(json.dumps(recording)), name, f"snippets/{name}")  # same bytes
+    svg = timeline_svg.draw(recording, name, f"snippets/{name}")
+    assert svg == timeline_svg.draw(json.loads(json.dumps(recording)), name, f"snippets/{name}")  # same bytes
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
@@ -344,7 +344,7 @@ def test_the_picture_is_valid_accessible_and_always_the_same(name, recording):
 
 def test_the_description_says_in_words_what_each_task_did():
     recording = {"timeline": 1, "events": [json.loads(line) for line in EVERYTHING_RECORDING.splitlines()]}
-    desc = ET.fromstring(timeline.draw(recording, "everything.py", "snippets/everything.py")).find(f"{SVG}desc").text
+    desc = ET.fromstring(timeline_svg.draw(recording, "everything.py", "snippets/everything.py")).find(f"{SVG}desc").text
     for words in [
         ("a (worker) is created at 0 s by Task-1, holds lock 1 from 0 to 0.3 s, prints line 1 at 0 s, "
          "sleeps from 0 to 0.3 s and returns at 0.3 s."),
@@ -357,14 +357,14 @@ def test_the_description_says_in_words_what_each_task_did():
     ]:
         assert words in desc
     recording = {"timeline": 1, "events": [json.loads(line) for line in SETS_AND_RUNS_RECORDING.splitlines()]}
-    desc = ET.fromstring(timeline.draw(recording, "x.py", "snippets/x.py")).find(f"{SVG}desc").text
+    desc = ET.fromstring(timeline_svg.draw(recording, "x.py", "snippets/x.py")).find(f"{SVG}desc").text
     assert "Callbacks the loop ran outside any task printed line 5 (last lane)." in desc
     assert desc.endswith("Lines 1 and 6 were printed while no event loop was running: no mark.")
 
 
 def test_marks_carry_the_output_line_numbers_and_text():
     recording = {"timeline": 1, "events": [json.loads(line) for line in EVERYTHING_RECORDING.splitlines()]}
-    root = ET.fromstring(timeline.draw(recording, "everything.py", "snippets/everything.py"))
+    root = ET.fromstring(timeline_svg.draw(recording, "everything.py", "snippets/everything.py"))
     marks = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tl-mark" and g.find(f"{SVG}title") is not None]
     found = sorted((g.find(f"{SVG}text").text, g.find(f"{SVG}title").text) for g in marks)
     assert found == [
@@ -413,7 +413,7 @@ def test_a_page_shows_the_timeline_under_the_output_and_two_builds_agree(tmp_pat
     first = build_small_site(tmp_path / "one")
     second = build_small_site(tmp_path / "two")  # its own folder: nothing cached from the first
     snippet = get("tasks/gather_order.py")
-    expected = timeline.draw(timeline.read(snippet), snippet.name, snippet.display)
+    expected = timeline_svg.draw(timeline.read(snippet), snippet.name, snippet.display)
     assert svgs_in(first) == svgs_in(second) == [expected]  # none for module_level_task.py: it makes no task
     # The opt-in hook writes the same picture as a file of its own, the same bytes on both builds.
     files = [sorted((tmp_path / build / "site" / "timelines").iterdir()) for build in ("one", "two")]
@@ -446,6 +446,6 @@ def test_the_built_site_has_a_timeline_for_every_snippet_that_made_two_tasks(req
         recording = timeline.read(snippet)
         if timeline.task_count(recording) >= timeline.MIN_TASKS:
             fast = snippet.settings["clock"] != "real"
-            assert found.get(snippet.display) == timeline.draw(recording, snippet.name, snippet.display, fast), snippet.display
+            assert found.get(snippet.display) == timeline_svg.draw(recording, snippet.name, snippet.display, fast), snippet.display
         else:
             assert snippet.display not in found, snippet.display
