@@ -6,11 +6,11 @@ run inside it), fails the build with one line if the snippet misbehaved or its o
 differs from the committed transcript, and otherwise displays Markdown: the snippet's
 source, included from ``snippets/`` by pymdownx.snippets, and the output of this run.
 When the run created at least two tasks, the output's lines are numbered and the
-timeline of the run follows it (guidekit/timeline.py), drawn from the committed
+timeline of the run follows it (guidekit/timeline_svg.py), drawn from the committed
 recording (equal to this run's on the fast clock; the check above says so).
 """
 
-from . import pythons, runner, timeline, transcript, wasm
+from . import pythons, runner, timeline, timeline_svg, transcript, wasm
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -62,7 +62,7 @@ def render(snippet, result) -> str:
     numbered = ' linenums="1"' if picture else ""  # the timeline's marks carry these numbers
     parts.append(fence(output, f'{{ .text .snippet-output title="{OUTPUT_TITLE}{snippet.display}"{numbered} }}'))
     if picture:
-        parts.append(timeline.figure(snippet, recording, fast_clock=settings["clock"] != "real"))
+        parts.append(timeline_svg.figure(snippet, recording, fast_clock=settings["clock"] != "real"))
     return "\n".join(parts)
 
 

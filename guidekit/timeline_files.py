@@ -1,5 +1,8 @@
 """A mkdocs hook that also writes every timeline picture as a file: ``site/timelines/<id>.svg``.
 
+Each layout of a picture (guidekit/timeline_svg.py) is a file: ``tl-<snippet>.svg`` (wide) and
+``tl-<snippet>-narrow.svg``.
+
 Opt-in, in mkdocs.yml:
 
     hooks:
@@ -15,7 +18,7 @@ of the package: standard library only, no relative import.
 import os
 import re
 
-PICTURE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" class="tl" id="(?P<id>tl-[a-z0-9-]+)".*?</svg>\n', re.DOTALL)
+PICTURE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" class="tl[^"]*" id="(?P<id>tl-[a-z0-9-]+)".*?</svg>\n', re.DOTALL)
 
 
 def on_post_page(output, page, config):

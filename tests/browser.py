@@ -16,6 +16,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+SIZES = {  # the screens the pages are checked on: playwright's new_context() arguments
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
+}
 
 
 def watch(page, base_url: str) -> tuple[list[str], list[str]]:
@@ -36,10 +40,11 @@ def watch(page, base_url: str) -> tuple[list[str], list[str]]:
     return errors, foreign
 
 
-def screenshot_path(path: str, scheme: str) -> Path:
-    """test-artifacts/screenshots/tasks-dark.png for /tasks/ in dark mode (git-ignored)."""
+def screenshot_path(path: str, scheme: str, size: str = "desktop") -> Path:
+    """test-artifacts/screenshots/tasks-dark.png for /tasks/ in dark mode, tasks-dark-phone.png on a phone (git-ignored)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS / f"{path.strip('/').replace('/', '-') or 'index'}-{scheme}.png"
+    suffix = "" if size == "desktop" else f"-{size}"
+    return SCREENSHOTS / f"{path.strip('/').replace('/', '-') or 'index'}-{scheme}{suffix}.png"
 
 
 def share_search(page, term: str) -> str:

@@ -1,4 +1,4 @@
-"""axe-core on every page of the built site, light and dark: no violation beyond the baseline.
+"""axe-core on every page of the built site, light and dark, desktop and phone size: no violation beyond the baseline.
 
 axe-core is the npm package, pinned in package.json: `make node` installs it into
 node_modules/ (ignored by git). tests/a11y-baseline.toml lists the findings that
@@ -14,6 +14,7 @@ import pytest
 
 from guidekit.snippets import REPO
 
+from .browser import SIZES
 from .built import page_paths
 from .conftest import missing
 
@@ -26,13 +27,14 @@ def excused(entry, rule, path, target):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(chromium, site_url, built_site, scheme):
+def test_no_accessibility_violations(chromium, site_url, built_site, scheme, size):
     if not AXE.is_file():
         missing("accessibility test", f"no axe-core at {AXE}: run `make node`")
     known = tomllib.loads(BASELINE.read_text(encoding="utf-8"))["finding"]
     used, problems = set(), []
-    page = chromium.new_context(base_url=site_url, color_scheme=scheme).new_page()
+    page = chromium.new_context(base_url=site_url, color_scheme=scheme, **SIZES[size]).new_page()
     for path in page_paths(built_site) + ["/404.html"]:
         page.goto(path, wait_until="networkidle")  # after Material's scripts have set up the page
         page.add_script_tag(path=AXE)
@@ -48,4 +50,4 @@ def test_no_accessibility_violations(chromium, site_url, built_site, scheme):
                  for i, entry in enumerate(known) if i not in used]
     version = page.evaluate("axe.version")
     page.context.close()
-    assert not problems, f"axe-core {version}, {scheme} mode:\n" + "\n".join(problems)
+    assert not problems, f"axe-core {version}, {scheme} mode, {size} size:\n" + "\n".join(problems)

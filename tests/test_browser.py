@@ -1,7 +1,8 @@
 """The built site as a reader meets it, in Debian's chromium (see tests/browser.py).
 
 The site is built once per session (--strict, every snippet run) and served on 127.0.0.1.
-Every run leaves a screenshot of each page, light and dark, in test-artifacts/screenshots/.
+Every run leaves a screenshot of each page, light and dark, at desktop and phone size (tests/browser.py's
+SIZES), in test-artifacts/screenshots/. tests/test_screen_sizes.py checks the layout at both sizes.
 """
 
 import re
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 
 from guidekit.snippets import REPO
 
-from .browser import screenshot_path, watch
+from .browser import SIZES, screenshot_path, watch
 from .built import heading_ids, html_file, name_only_in_a_snippet, page_paths, snippet_blocks
 
 pytestmark = pytest.mark.browser
@@ -20,9 +21,10 @@ pytestmark = pytest.mark.browser
 COLOR_SCHEME = {"light": "default", "dark": "slate"}  # the reader's system setting -> Material's palette
 
 
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_loads_offline_without_console_errors(chromium, site_url, built_site, scheme):
-    context = chromium.new_context(base_url=site_url, color_scheme=scheme, viewport={"width": 1280, "height": 800})
+def test_every_page_loads_offline_without_console_errors(chromium, site_url, built_site, scheme, size):
+    context = chromium.new_context(base_url=site_url, color_scheme=scheme, **SIZES[size])
     problems = []
     for path in page_paths(built_site):
         page = context.new_page()
@@ -32,7 +34,7 @@ def test_every_page_loads_offline_without_console_errors(chromium, site_url, bui
             problems.append(f"{path}: HTTP {response.status}")
         if (found := page.locator("body").get_attribute("data-md-color-scheme")) != COLOR_SCHEME[scheme]:
             problems.append(f"{path}: a {scheme} system setting shows palette {found!r}")
-        page.screenshot(path=screenshot_path(path, scheme), full_page=True)
+        page.screenshot(path=screenshot_path(path, scheme, size), full_page=True)
         problems += [f"{path}: console error: {error}" for error in errors]
         problems += [f"{path}: request to another host: {url}" for url in foreign]
         page.close()

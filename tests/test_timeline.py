@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import pythons, runner, timeline
+from guidekit import pythons, runner, timeline, timeline_svg
 from guidekit.snippets import REPO, Snippet, catalogue, get
 
 from .conftest import missing, python_for
@@ -323,12 +323,16 @@ def pictures():
     ]
 
 
+@pytest.mark.parametrize("layout", timeline_svg.LAYOUTS, ids=lambda layout: layout.name)
 @pytest.mark.parametrize("name, recording", pictures(), ids=lambda v: v if isinstance(v, str) else "")
-def test_the_picture_is_valid_accessible_and_always_the_same(name, recording):
-    svg = timeline.draw(recording, name, f"snippets/{name}")
-    assert svg == timeline.draw(json.loads(json.dumps(recording)), name, f"snippets/{name}")  # same bytes
+def test_the_picture_is_valid_accessible_and_always_the_same(name, recording, layout):
+    svg = timeline_svg.draw(recording, name, f"snippets/{name}", layout=layout)
+    assert svg == timeline_svg.draw(json.loads(json.dumps(recording)), name, f"snippets/{name}", layout=layout)  # same bytes
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    assert root.get("class") == f"tl tl-{layout.name}" and root.get("viewBox").startswith(f"0 0 {layout.width} ")
+    # One size of text, which the page's CSS keeps at 11 CSS px or more (tests/test_screen_sizes.py measures it).
+    assert {e.get("font-size") for e in root.iter() if e.get("font-size")} == {str(timeline_svg.FONT)}
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title is not None and title.text.startswith(f"Timeline of snippets/{name}: ")
     assert desc is not None and len(desc.text) > 80
@@ -344,7 +348,7 @@ def test_the_picture_is_valid_accessible_and_always_the_same(name, recording):
 
 def test_the_description_says_in_words_what_each_task_did():
     recording = {"timeline": 1, "events": [json.loads(line) for line in EVERYTHING_RECORDING.splitlines()]}
-    desc = ET.fromstring(timeline.draw(recording, "everything.py", "snippets/everything.py")).find(f"{SVG}desc").text
+    desc = ET.fromstring(timeline_svg.draw(recording, "everything.py", "snippets/everything.py")).find(f"{SVG}desc").text
     for words in [
         ("a (worker) is created at 0 s by Task-1, holds lock 1 from 0 to 0.3 s, prints line 1 at 0 s, "
          "sleeps from 0 to 0.3 s and returns at 0.3 s."),
@@ -357,15 +361,15 @@ def test_the_description_says_in_words_what_each_task_did():
     ]:
         assert words in desc
     recording = {"timeline": 1, "events": [json.loads(line) for line in SETS_AND_RUNS_RECORDING.splitlines()]}
-    desc = ET.fromstring(timeline.draw(recording, "x.py", "snippets/x.py")).find(f"{SVG}desc").text
+    desc = ET.fromstring(timeline_svg.draw(recording, "x.py", "snippets/x.py")).find(f"{SVG}desc").text
     assert "Callbacks the loop ran outside any task printed line 5 (last lane)." in desc
     assert desc.endswith("Lines 1 and 6 were printed while no event loop was running: no mark.")
 
 
 def test_marks_carry_the_output_line_numbers_and_text():
     recording = {"timeline": 1, "events": [json.loads(line) for line in EVERYTHING_RECORDING.splitlines()]}
-    root = ET.fromstring(timeline.draw(recording, "everything.py", "snippets/everything.py"))
-    marks = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tl-mark" and g.find(f"{SVG}title") is not None]
+    root = ET.fromstring(timeline_svg.draw(recording, "everything.py", "snippets/everything.py"))
+    marks = [g for g in root.iter(f"{SVG}g") if g.get("class") == "tl-mark tl-tip" and g.find(f"{SVG}title") is not None]
     found = sorted((g.find(f"{SVG}text").text, g.find(f"{SVG}title").text) for g in marks)
     assert found == [
         ("1", "Line 1 of the output, printed at 0 s: a: has the lock"),
@@ -380,7 +384,7 @@ def test_marks_carry_the_output_line_numbers_and_text():
 
 
 def svgs_in(html: str) -> list[str]:
-    return re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="tl".*?</svg>\n', html, re.DOTALL)
+    return re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="tl tl-.*?</svg>\n', html, re.DOTALL)
 
 
 def build_small_site(folder: Path) -> str:
@@ -413,14 +417,17 @@ def test_a_page_shows_the_timeline_under_the_output_and_two_builds_agree(tmp_pat
     first = build_small_site(tmp_path / "one")
     second = build_small_site(tmp_path / "two")  # its own folder: nothing cached from the first
     snippet = get("tasks/gather_order.py")
-    expected = timeline.draw(timeline.read(snippet), snippet.name, snippet.display)
-    assert svgs_in(first) == svgs_in(second) == [expected]  # none for module_level_task.py: it makes no task
-    # The opt-in hook writes the same picture as a file of its own, the same bytes on both builds.
+    expected = [timeline_svg.draw(timeline.read(snippet), snippet.name, snippet.display, layout=layout)
+                for layout in timeline_svg.LAYOUTS]
+    assert svgs_in(first) == svgs_in(second) == expected  # none for module_level_task.py: it makes no task
+    # The opt-in hook writes each layout of the picture as a file of its own, the same bytes on both builds.
     files = [sorted((tmp_path / build / "site" / "timelines").iterdir()) for build in ("one", "two")]
-    assert [f.name for f in files[0]] == [f.name for f in files[1]] == ["tl-tasks-gather-order-py.svg"]
-    assert files[0][0].read_bytes() == files[1][0].read_bytes()
-    assert files[0][0].read_text(encoding="utf-8") == '<?xml version="1.0" encoding="UTF-8"?>\n' + expected
-    assert ET.parse(files[0][0]).getroot().find(f"{SVG}title") is not None
+    names = ["tl-tasks-gather-order-py-narrow.svg", "tl-tasks-gather-order-py.svg"]
+    assert [f.name for f in files[0]] == [f.name for f in files[1]] == names
+    for one, two in zip(*files):
+        assert one.read_bytes() == two.read_bytes()
+        assert ET.parse(one).getroot().find(f"{SVG}title") is not None
+    assert [f.read_text(encoding="utf-8") for f in files[0]] == ['<?xml version="1.0" encoding="UTF-8"?>\n' + svg for svg in expected[::-1]]
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(first, "html.parser")
@@ -441,11 +448,13 @@ def test_the_built_site_has_a_timeline_for_every_snippet_that_made_two_tasks(req
     found = {}
     for html in site.rglob("*.html"):
         for svg in svgs_in(html.read_text(encoding="utf-8")):
-            found[ET.fromstring(svg).find(f"{SVG}title").text.split(":")[0].removeprefix("Timeline of ")] = svg
+            root = ET.fromstring(svg)
+            found.setdefault(root.find(f"{SVG}title").text.split(":")[0].removeprefix("Timeline of "), []).append(svg)
     for snippet in catalogue():
         recording = timeline.read(snippet)
         if timeline.task_count(recording) >= timeline.MIN_TASKS:
             fast = snippet.settings["clock"] != "real"
-            assert found.get(snippet.display) == timeline.draw(recording, snippet.name, snippet.display, fast), snippet.display
+            expected = [timeline_svg.draw(recording, snippet.name, snippet.display, fast, layout) for layout in timeline_svg.LAYOUTS]
+            assert found.get(snippet.display) == expected, snippet.display
         else:
             assert snippet.display not in found, snippet.display
