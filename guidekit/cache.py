@@ -33,6 +33,7 @@ from pathlib import Path
 from .snippets import DEFAULTS, REPO, SETTINGS_FILE, SNIPPETS, Snippet, SnippetError, settings_for
 
 FORMAT = 2  # bump when the entry layout changes: older entries are then ignored
+# The one recogniser of show("x.py") / show("x.py", root="...") calls, for the cache and the plugin.
 SHOW_LINE = re.compile(r"""show\(\s*(["'])(?P<name>[^"']+)\1\s*(?:,\s*root\s*=\s*(["'])(?P<root>[^"']+)\3\s*)?\)""")
 IMPORT_LINE = "from guidekit.page import show"
 

@@ -23,7 +23,6 @@ import copy
 import logging
 import os
 import platform
-import re
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -42,7 +41,6 @@ from .checks import cores
 from .page import listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
-SHOW_CALL = re.compile(r"""show\(\s*["']([^"']+)["']""")
 CACHE_DIR = Path(".cache") / "execute"  # under the folder of mkdocs.yml
 log = logging.getLogger("mkdocs.plugins.guide_execute")
 BUILD_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-execute-plugin")  # named, with versions, on every page
@@ -140,7 +138,7 @@ class GuideExecutePlugin(ExecutePlugin):
             shows, why_not = cache.shown(cells)
             found, why_not = (None, why_not) if why_not else cache.ingredients(text, shows, env)
             log.info("%s: executing: %s", file.src_path, why_not or cache.why(entry and entry["ingredients"], found))
-            todo.append((len(SHOW_CALL.findall(text)), file, found and (found, shows, env)))
+            todo.append((len(cache.SHOW_LINE.findall(text)), file, found and (found, shows, env)))
         if todo:
             # The pages run while mkdocs goes on; on_page_read_source waits for each one's result.
             workers = min(jobs(), len(todo))
@@ -222,8 +220,8 @@ class GuideExecutePlugin(ExecutePlugin):
         where = self.where(page, config)
         # Name the page's line: the first show("...") call whose snippet the error names.
         for number, line in enumerate(Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines(), 1):
-            m = SHOW_CALL.search(line)
-            if m and m.group(1) in exc.evalue:
+            m = cache.SHOW_LINE.search(line)
+            if m and m["name"] in exc.evalue:
                 where = f"{where}:{number}"
                 break
         if exc.ename == "SnippetError":
