@@ -10,10 +10,17 @@ timeline of the run follows it (guidekit/timeline_svg.py), drawn from the commit
 recording (equal to this run's on the fast clock; the check above says so).
 """
 
+import html
+import os
+
 from . import pythons, runner, timeline, timeline_svg, transcript, wasm
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
+# Set by the plugin under `mkdocs serve` only: an output that differs from the committed
+# transcript is shown with a notice instead of stopping the build. Build, test and CI stay strict.
+PREVIEW = "GUIDE_SERVE_PREVIEW"
+UNACCEPTED = "guide-unaccepted"  # the notice's class: the plugin never caches a page that has one
 
 
 def fence(text: str, info: str) -> str:
@@ -34,7 +41,18 @@ def versions_in_words(versions) -> str:
     return " and ".join(f"{listing(g)} ({how})" for g, how in groups)
 
 
-def render(snippet, result) -> str:
+def unaccepted_notice(snippet, difference: str) -> str:
+    """What an author sees under `mkdocs serve` above an output that is not the committed one."""
+    return (f'<div class="admonition danger {UNACCEPTED}" role="alert">\n'
+            f'<p class="admonition-title">Not the committed output: {html.escape(snippet.display)}</p>\n'
+            f"<p>This run printed what is below, which differs from its committed transcript"
+            f" (<code>-</code> committed, <code>+</code> this run). <code>make build</code>, <code>make test</code>"
+            f" and CI fail until it is accepted with <code>make update</code> (review the"
+            f" <code>git diff</code> it makes) or the snippet is changed back.</p>\n"
+            f"<pre><code>{html.escape(difference)}</code></pre>\n</div>\n")
+
+
+def render(snippet, result, difference: str | None = None) -> str:
     settings = snippet.settings
     notes = []
     if settings["min_python"] != "3.11":
@@ -51,13 +69,15 @@ def render(snippet, result) -> str:
     if settings["clock"] == "real":
         notes.append(f"Runs on the real clock: the output below is from the run that wrote its transcript;"
                      f" this build's run printed the same lines, each time no earlier and at most {transcript.LATE} s later.")
-    parts = [fence(f'--8<-- "{snippet.name}"', f'py title="{snippet.display}" linenums="1"')]
+    parts = [unaccepted_notice(snippet, difference)] if difference else []
+    parts.append(fence(f'--8<-- "{snippet.name}"', f'py title="{snippet.display}" linenums="1"'))
     if notes:
         parts.append('<p class="snippet-notes">' + " ".join(notes) + "</p>\n")
     # The run matched the committed transcript (runner.check): equal on the fast clock, and on
     # the real clock within transcript.on_time, whose times vary; the committed one keeps the page the same.
-    output = (transcript.read(snippet) if result.real_time else result.transcript) or "(no output)\n"
-    recording = timeline.read(snippet)
+    committed = result.real_time and not difference
+    output = (transcript.read(snippet) if committed else result.transcript) or "(no output)\n"
+    recording = result.timeline if difference else timeline.read(snippet)
     picture = timeline.task_count(recording) >= timeline.MIN_TASKS
     numbered = ' linenums="1"' if picture else ""  # the timeline's marks carry these numbers
     parts.append(fence(output, f'{{ .text .snippet-output title="{OUTPUT_TITLE}{snippet.display}"{numbered} }}'))
@@ -73,5 +93,8 @@ def show(name: str, root: str | None = None) -> None:
     snippet = get(name, REPO / root if root else SNIPPETS)
     result = runner.run(snippet, python=runner.python_for(snippet))
     if error := runner.check(result):
-        raise SnippetError(error)
+        if not (os.environ.get(PREVIEW) and runner.problem(result) is None):
+            raise SnippetError(error)
+        display(Markdown(render(snippet, result, difference=error.split("\n", 1)[-1])))  # under serve: shown
+        return
     display(Markdown(render(snippet, result)))

@@ -1,7 +1,7 @@
 """The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with a cache, parallel pages and one-line errors.
 
 The execute plugin turns a page's Python cells into a notebook, runs it in a Jupyter
-kernel and renders the result. This subclass changes five things:
+kernel and renders the result. This subclass changes six things:
 
 - Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
   guidekit, Python, the installed versions) are unchanged since it last executed without
@@ -14,6 +14,9 @@ kernel and renders the result. This subclass changes five things:
 - Every page ends with one line saying how its examples were checked (the Pythons of
   guidekit/pythons.py, each with how it runs) and the versions of what built it
   (``how_checked()``, shown by overrides/main.html). No date: the build stays byte-identical.
+- Under ``mkdocs serve`` only, a snippet whose output differs from its committed transcript
+  is shown with a notice, the diff and the command that accepts it (guidekit/page.py,
+  ``PREVIEW``), instead of stopping the server; such a page is never cached.
 - Errors: when a cell fails, nbclient's CellExecutionError carries the whole kernel
   traceback; a snippet's own problem already comes as one SnippetError line, so that
   line is what the build reports, with the page's line.
@@ -38,7 +41,7 @@ from nbconvert.preprocessors import ExecutePreprocessor
 
 from . import cache, pythons, runner, site_url, wasm
 from .checks import cores
-from .page import listing
+from .page import PREVIEW, UNACCEPTED, listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
 CACHE_DIR = Path(".cache") / "execute"  # under the folder of mkdocs.yml
@@ -111,6 +114,14 @@ class GuideExecutePlugin(ExecutePlugin):
             config.edit_uri = None
         return config
 
+    def on_startup(self, command, dirty):
+        # Under `mkdocs serve`, a snippet whose output changed is shown with a notice (guidekit/page.py)
+        # instead of stopping the server; every other command stays strict. Kernels inherit this.
+        if command == "serve":
+            os.environ[PREVIEW] = "1"
+        else:
+            os.environ.pop(PREVIEW, None)
+
     def on_page_context(self, context, page, config, nav):
         context["how_checked"] = self.how_checked  # overrides/main.html puts it at the end of the page
         return context
@@ -168,7 +179,9 @@ class GuideExecutePlugin(ExecutePlugin):
             return exc
         if self.execute:
             log.info("executed %s in %.2f s", file.src_path, time.perf_counter() - start)
-        if found:  # only a page that ran without error is stored, and only if nothing changed while it ran
+        if found and UNACCEPTED in markdown:
+            log.info("%s: shows an output that is not the committed one (see the page); not cached", file.src_path)
+        elif found:  # only a page that ran without error is stored, and only if nothing changed while it ran
             ingredients, shows, env = found
             try:
                 if cache.ingredients(source.read_text(encoding="utf-8"), shows, env)[0] != ingredients:

@@ -5,11 +5,16 @@ hanging, and leave the repository as it was.
 """
 
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from guidekit import pythons, runner
 from guidekit.snippets import REPO, SnippetError, catalogue
@@ -66,8 +71,8 @@ def test_bad_snippets_never_touch_the_repository():
     assert set(BAD.iterdir()) == before
 
 
-def build_bad_page(page, tmp_path):
-    """Build tests/bad_site with only index.md and ``page``; return (exit code, output)."""
+def bad_site_with(page, tmp_path) -> Path:
+    """A mkdocs.yml for tests/bad_site with only index.md and ``page``."""
     site = REPO / "tests" / "bad_site"
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -76,7 +81,13 @@ def build_bad_page(page, tmp_path):
     config = tmp_path / "mkdocs.yml"
     # Same settings, other docs folder: the page under test is read through its symlink.
     config.write_text((site / "mkdocs.yml").read_text().replace("docs_dir: docs", f"docs_dir: {docs}")
-                      .replace("../../snippets", str(REPO / "snippets")))
+                      .replace("../../snippets", str(REPO / "snippets")).replace("../bad_snippets", str(BAD)))
+    return config
+
+
+def build_bad_page(page, tmp_path):
+    """Build tests/bad_site with only index.md and ``page``; return (exit code, output)."""
+    config = bad_site_with(page, tmp_path)
     start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
@@ -92,12 +103,50 @@ def build_bad_page(page, tmp_path):
         ("missing_snippet.md", "missing_snippet.md:12: no snippet snippets/tasks/no_such_snippet.py: the file does not exist"),
         ("failing_snippet.md", "failing_snippet.md:12: tests/bad_snippets/raises_unexpectedly.py:6: raised ValueError"),
         ("missing_include.md", "tasks/no_such_snippet.py"),
+        ("changed_output.md", "changed_output.md:12: tests/bad_snippets/changed_output.py: output differs from"
+                              " tests/bad_snippets/changed_output.out; run `make update` if the change is intended"),
     ],
 )
 def test_bad_page_fails_the_build_with_one_line(page, message, tmp_path):
     code, output = build_bad_page(page, tmp_path)
     assert code != 0
     assert message in output, output
+
+
+def test_under_serve_a_changed_output_is_shown_with_a_notice_and_not_cached(tmp_path):
+    """`mkdocs serve` keeps serving: the page shows this run's output under a notice with the diff
+    and the command that accepts it (the strict build of the same page fails: the test above)."""
+    config = bad_site_with("changed_output.md", tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True,
+    )
+    try:
+        deadline, html = time.monotonic() + 120, None
+        while html is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/changed_output/", timeout=5) as response:
+                    html = response.read().decode()
+            except OSError:
+                time.sleep(0.5)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+        output = server.communicate(timeout=30)[0]
+    assert html is not None, output
+    notice = BeautifulSoup(html, "html.parser").select_one(".guide-unaccepted")
+    assert notice is not None and notice.get("role") == "alert", html
+    text = notice.get_text()
+    assert "Not the committed output: tests/bad_snippets/changed_output.py" in text
+    assert "-the line as it was committed" in text and "+the edited line" in text
+    assert "make update" in text
+    assert "the edited line" in BeautifulSoup(html, "html.parser").select_one(".snippet-output").get_text()
+    assert "not cached" in output, output
+    assert not list((tmp_path / ".cache").rglob("*changed_output*")), "a page with an unaccepted output was cached"
 
 
 # --- No check may hang: each path that runs a snippet stops it at its timeout, with one line ---
