@@ -7,7 +7,7 @@ def logging_factory(loop, coro, **kwargs):
     return asyncio.Task(coro, loop=loop, **kwargs)
 
 
-def old_factory(loop, coro):  # no **kwargs: too narrow from 3.14
+def old_factory(loop, coro):  # no **kwargs: too narrow (for name= from 3.14)
     return asyncio.Task(coro, loop=loop)
 
 
