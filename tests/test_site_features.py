@@ -24,7 +24,8 @@ NO_RELOAD = "window.__still_the_same_document"  # set before a click; a full pag
 
 
 def timelines(site, path) -> int:
-    return len(soup(site, path).select("figure.tl-figure svg.tl"))
+    """How many timeline figures the page has; each holds two layouts, one shown (guidekit/timeline_svg.py)."""
+    return len(soup(site, path).select("figure.tl-figure"))
 
 
 def copy_first_snippet(page, path, name):
@@ -140,3 +141,24 @@ def test_every_page_ends_with_how_its_examples_were_checked(built_site):
     assert not soup(built_site, "/404.html").select("p.guide-how-checked")
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if "Examples checked on" in doc["text"]]
+
+
+def test_mkdocs_yml_names_each_setting_once():
+    """YAML lets a later key silently replace an earlier one (two `extra_javascript:` lists
+    once dropped a script): every mapping in mkdocs.yml has each key once."""
+    import collections
+
+    import yaml
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(key) for key, _ in node.value]
+        twice = [key for key, count in collections.Counter(keys).items() if count > 1]
+        assert not twice, f"mkdocs.yml, line {node.start_mark.line + 1}: set more than once: {twice}"
+        return loader.construct_mapping(node, deep)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and other tags
+    assert yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader)["site_name"]
