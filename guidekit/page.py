@@ -4,13 +4,14 @@ The execute plugin runs the cell in a Jupyter kernel during the build. ``show`` 
 snippet as its own process (the kernel already has an event loop, so the snippet cannot
 run inside it), fails the build with one line if the snippet misbehaved or its output
 differs from the committed transcript, and otherwise displays Markdown: the snippet's
-source, included from ``snippets/`` by pymdownx.snippets, and the output of this run.
+source without its `#>` lines (``Snippet.shown_source``: the output follows the code, so
+the page shows each printed line once), and the output of this run.
 When the run created at least two tasks, the output's lines are numbered and the
 timeline of the run follows it (guidekit/timeline.py), drawn from the committed
 recording (equal to this run's on the fast clock; the check above says so).
 """
 
-from . import pythons, runner, timeline, wasm
+from . import pythons, runner, timeline, transcript, wasm
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -50,9 +51,12 @@ def render(snippet, result) -> str:
         notes.append(f"Ends with `{settings['raises']}` on purpose: the error is what this example shows.")
     if settings["clock"] == "real":
         notes.append("Runs on the real clock.")
-    parts = [fence(f'--8<-- "{snippet.name}"', f'py title="{snippet.display}" linenums="1"')]
+    if result.normalised:
+        changes = listing([transcript.NOTES[key] for key in result.normalised])
+        notes.append(f"Normalised as on every version: {changes} ([why](index.md#normalised-output)).")
+    parts = [fence(snippet.shown_source, f'py title="{snippet.display}" linenums="1"')]
     if notes:
-        parts.append('<p class="snippet-notes">' + " ".join(notes) + "</p>\n")
+        parts.append(" ".join(notes) + "\n{ .snippet-notes }\n")  # a paragraph (attr_list): Markdown, links checked
     output = result.transcript or "(no output)\n"
     recording = timeline.read(snippet)
     picture = timeline.task_count(recording) >= timeline.MIN_TASKS
