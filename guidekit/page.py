@@ -4,7 +4,8 @@ The execute plugin runs the cell in a Jupyter kernel during the build. ``show`` 
 snippet as its own process (the kernel already has an event loop, so the snippet cannot
 run inside it), fails the build with one line if the snippet misbehaved or its output
 differs from the committed transcript, and otherwise displays Markdown: the snippet's
-source, included from ``snippets/`` by pymdownx.snippets, and the output of this run.
+source without its `#>` lines (``Snippet.shown_source``: the output follows the code, so
+the page shows each printed line once), and the output of this run.
 When the run created at least two tasks, the output's lines are numbered and the
 timeline of the run follows it (guidekit/timeline_svg.py), drawn from the committed
 recording (equal to this run's on the fast clock; the check above says so).
@@ -69,10 +70,13 @@ def render(snippet, result, difference: str | None = None) -> str:
     if settings["clock"] == "real":
         notes.append(f"Runs on the real clock: the output below is from the run that wrote its transcript;"
                      f" this build's run printed the same lines, each time no earlier and at most {transcript.LATE} s later.")
+    if result.normalised:
+        changes = listing([transcript.NOTES[key] for key in result.normalised])
+        notes.append(f"Normalised as on every version: {changes} ([why](index.md#normalised-output)).")
     parts = [unaccepted_notice(snippet, difference)] if difference else []
-    parts.append(fence(f'--8<-- "{snippet.name}"', f'py title="{snippet.display}" linenums="1"'))
+    parts.append(fence(snippet.shown_source, f'py title="{snippet.display}" linenums="1"'))
     if notes:
-        parts.append('<p class="snippet-notes">' + " ".join(notes) + "</p>\n")
+        parts.append(" ".join(notes) + "\n{ .snippet-notes }\n")  # a paragraph (attr_list): Markdown, links checked
     # The run matched the committed transcript (runner.check): equal on the fast clock, and on
     # the real clock within transcript.on_time, whose times vary; the committed one keeps the page the same.
     committed = result.real_time and not difference

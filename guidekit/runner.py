@@ -39,6 +39,7 @@ class Run:
     python: str
     real_time: bool
     transcript: str = ""
+    normalised: list = dataclasses.field(default_factory=list)  # what transcript.normalise changed (NOTES keys)
     exit_code: int | None = None
     exception: dict | None = None  # {"type", "message", "line"}
     writes: list = dataclasses.field(default_factory=list)
@@ -97,7 +98,7 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
             result.exception = child["exception"]
             result.writes = child["writes"]
         text = proc.output[:MAX_OUTPUT].decode("utf-8", errors="replace")
-        result.transcript = transcript.normalise(text, workdir=tmp)
+        result.transcript, result.normalised = transcript.normalise_noting(text, workdir=tmp)
         if os.path.exists(result_file):
             try:
                 result.timeline = timeline.build(child.get("timeline"), result.transcript, workdir=tmp,

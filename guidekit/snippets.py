@@ -20,6 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SNIPPETS = REPO / "snippets"
 SETTINGS_FILE = "snippets.toml"
+# pytest-examples' record of what a print printed, on the lines under it: `    #> 0.5s done`.
+PRINT_COMMENT = re.compile(r"^[ \t]*#>.*(?:\n|$)", re.MULTILINE)
 DEFAULTS = {"raises": None, "min_python": "3.11", "timeout": 30.0, "clock": "fast", "not_on_webassembly": None}
 
 
@@ -40,6 +42,12 @@ class Snippet:
     def display(self) -> str:
         """Path relative to the repository: what pages, errors and tracebacks show."""
         return self.path.relative_to(REPO).as_posix()
+
+    @property
+    def shown_source(self) -> str:
+        """The program as its page shows it and the copy button copies: the file without its
+        `#>` lines, which repeat the output the page shows under the code."""
+        return PRINT_COMMENT.sub("", self.path.read_text(encoding="utf-8"))
 
     @property
     def transcript_path(self) -> Path:

@@ -29,10 +29,37 @@ SECONDS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?= ?s\b)")
 LATE = 0.5
 
 
+# What each rule changes, in the words of the note under a page's output (guidekit/page.py).
+NOTES = {
+    "workdir": "the temporary folder it ran in is written `<tmp>`",
+    "frames": "traceback frames outside the example (the standard library's, whose paths and"
+              " line numbers differ between versions) are left out",
+    "carets": "the `^^^` lines under traceback lines are left out (their layout differs between versions)",
+    "addresses": "memory addresses are written `0x...`",
+    "shutdown": "a warning raised while Python shuts down is placed at `sys:1`"
+                " (3.13 and newer write `<sys>:0`)",
+    "callback": "a failed callback is named without its arguments (3.11 and 3.12 show them)",
+    "stdlib": "the standard library's folder is written `<stdlib>/`",
+}
+
+
 def normalise(text: str, workdir: str | None = None) -> str:
+    return normalise_noting(text, workdir)[0]
+
+
+def normalise_noting(text: str, workdir: str | None = None) -> tuple[str, list[str]]:
+    """(the normalised text, the keys of NOTES for the rules that changed something)."""
+    applied = []
+
+    def apply(key, before, after):
+        if after != before:
+            applied.append(key)
+        return after
+
     if workdir:
-        text = text.replace(workdir, "<tmp>")
+        text = apply("workdir", text, text.replace(workdir, "<tmp>"))
     out = []
+    dropped = set()
     dropping_deeper_than = None
     for line in text.splitlines():
         if dropping_deeper_than is not None:
@@ -43,15 +70,19 @@ def normalise(text: str, workdir: str | None = None) -> str:
         if m := FRAME.match(line):
             if m["file"].startswith(("/", "<")):  # not a snippet: a local or internal path
                 dropping_deeper_than = len(line) - len(line.lstrip(" |+"))
+                dropped.add("frames")
                 continue
         if CARETS.match(line):
+            dropped.add("carets")
             continue
         out.append(line)
+    applied += [key for key in ("frames", "carets") if key in dropped]
     text = "\n".join(out) + ("\n" if out else "")
-    text = ADDRESS.sub("0x...", text)
-    text = SHUTDOWN_WARNING.sub("sys:1: ", text)
-    text = CALLBACK_ARGS.sub(r"\1\2()", text)
-    return STDLIB.sub("<stdlib>/", text)
+    text = apply("addresses", text, ADDRESS.sub("0x...", text))
+    text = apply("shutdown", text, SHUTDOWN_WARNING.sub("sys:1: ", text))
+    text = apply("callback", text, CALLBACK_ARGS.sub(r"\1\2()", text))
+    text = apply("stdlib", text, STDLIB.sub("<stdlib>/", text))
+    return text, applied
 
 
 def read(snippet) -> str | None:

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from guidekit.snippets import REPO
+from guidekit.snippets import REPO, SNIPPETS, Snippet
 
 DOCS = REPO / "docs"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -75,6 +75,12 @@ def snippet_blocks(site: Path) -> list[tuple[str, str]]:
             if name.startswith("snippets/") and name.endswith(".py"):
                 blocks.append((path, name))
     return blocks
+
+
+def shown_program(name: str) -> str:
+    """What a page shows of "snippets/x/y.py", and its copy button copies: the file without its
+    `#>` lines. Material's copy button drops the final newline, so this does too."""
+    return Snippet(SNIPPETS, name.removeprefix("snippets/")).shown_source.removesuffix("\n")
 
 
 def name_only_in_a_snippet(site: Path) -> tuple[str, str] | None:

@@ -11,10 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from guidekit.snippets import REPO
 
 from .browser import SIZES, screenshot_path, watch
-from .built import heading_ids, html_file, name_only_in_a_snippet, page_paths, snippet_blocks
+from .built import heading_ids, html_file, name_only_in_a_snippet, page_paths, shown_program, snippet_blocks
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +54,7 @@ def test_search_finds_a_name_that_only_a_snippet_contains(page, built_site):
     assert urlsplit(page.url).path == expected_page, f"the first result for {name!r} opened {page.url}"
 
 
-def test_copy_button_copies_the_snippet_file(page, built_site):
+def test_copy_button_copies_the_shown_program(page, built_site):
     blocks = snippet_blocks(built_site)
     assert blocks, "no page shows a snippet"
     problems = []
@@ -67,9 +66,25 @@ def test_copy_button_copies_the_snippet_file(page, built_site):
             page.evaluate("navigator.clipboard.writeText('')")
             block.locator("button[data-md-type=copy]").click()
             copied = page.evaluate("navigator.clipboard.readText()")
-            # Material drops the final newline; everything else must be the file, byte for byte.
-            if copied != (REPO / name).read_text(encoding="utf-8").removesuffix("\n"):
+            # The file without its `#>` lines, byte for byte (tests/test_shown_source.py runs it).
+            if copied != shown_program(name):
                 problems.append(f"{path}: the copy button of {name} copied {copied[:200]!r}...")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_line_of_code_or_output_runs_past_its_block_at_1280_px(chromium, site_url, built_site):
+    context = chromium.new_context(base_url=site_url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems = []
+    for path in page_paths(built_site):
+        page.goto(path)
+        for title, width, room, longest in page.locator(".highlight pre > code").evaluate_all(
+            """codes => codes.filter(code => code.scrollWidth > code.clientWidth).map(code => [
+                 (code.closest('.highlight').querySelector('.filename') || {}).textContent || '(untitled)',
+                 code.scrollWidth, code.clientWidth,
+                 code.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a)])"""):
+            problems.append(f"{path}: {title}: {width} px of text in {room} px, longest line: {longest!r}")
+    context.close()
     assert not problems, "\n".join(problems)
 
 

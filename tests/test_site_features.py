@@ -18,7 +18,7 @@ from guidekit import plugin, pythons
 from guidekit.snippets import REPO
 
 from .browser import share_search
-from .built import name_only_in_a_snippet, page_paths, snippet_blocks, soup
+from .built import name_only_in_a_snippet, page_paths, shown_program, snippet_blocks, soup
 
 NO_RELOAD = "window.__still_the_same_document"  # set before a click; a full page load would forget it
 
@@ -60,7 +60,7 @@ def test_instant_navigation_through_every_page_keeps_timelines_and_copy_buttons(
         names = [name for p, name in blocks if p == path]
         if names:
             copied = copy_first_snippet(page, path, names[0])
-            if copied != (REPO / names[0]).read_text(encoding="utf-8").removesuffix("\n"):
+            if copied != shown_program(names[0]):
                 problems.append(f"{path}: the copy button of {names[0]} copied {copied[:120]!r}")
         expect(page.locator(".guide-how-checked")).to_have_count(1)
     assert sorted(visited) == sorted(paths), visited

@@ -43,7 +43,8 @@ async def main():
     prod = asyncio.create_task(producer(queue))
     cons = asyncio.create_task(consumer(queue))
     await prod
-    print(f"{now()} main: producer done, {queue.qsize()} items queued; putting None")
+    queued = queue.qsize()
+    print(f"{now()} main: producer done, {queued} items queued; putting None")
     #> 0.5s main: producer done, 4 items queued; putting None
     await queue.put(None)
     await cons

@@ -3,7 +3,7 @@ import asyncio
 
 async def deposit(account, amount):
     seen = account["balance"]
-    await asyncio.sleep(amount / 100)  # others run here and read the old balance
+    await asyncio.sleep(amount / 100)  # others run and read the old balance
     account["balance"] = seen + amount
     print(f"  deposit {amount}: read {seen}, wrote {account['balance']}")
     #>   deposit 10: read 0, wrote 10
@@ -31,7 +31,9 @@ async def main():
     #> with a lock:
     account = {"balance": 0}
     lock = asyncio.Lock()
-    await asyncio.gather(*(locked_deposit(lock, account, n) for n in (10, 20, 30)))
+    await asyncio.gather(
+        *(locked_deposit(lock, account, n) for n in (10, 20, 30))
+    )
     print(f"  balance {account['balance']}")
     #>   balance 60
 

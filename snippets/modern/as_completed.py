@@ -10,7 +10,7 @@ async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
     jobs = [resize("a.png", 1.2), resize("b.png", 0.4), resize("c.png", 0.8)]
-    # Each item is an awaitable for the next result to arrive, in finishing order.
+    # Each item is an awaitable for the next result to arrive, fastest first.
     for next_result in asyncio.as_completed(jobs):
         result = await next_result
         print(f"{loop.time() - start:.1f}s {result}")

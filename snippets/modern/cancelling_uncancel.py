@@ -9,13 +9,16 @@ async def saver():
             print(f"saver: batch {batch} saved")
             #> saver: batch 2 saved
         except asyncio.CancelledError:
-            print(f"saver: cancel request in batch {batch}, cancelling() = {me.cancelling()}")
+            count = me.cancelling()
+            where = f"cancel request in batch {batch}"
+            print(f"saver: {where}, cancelling() = {count}")
             #> saver: cancel request in batch 1, cancelling() = 1
             #> saver: cancel request in batch 3, cancelling() = 1
             if batch > 1:
                 raise  # a later request: give in
-            # Withdraw the request so the task is no longer considered "being cancelled".
-            print(f"saver: ignoring the first one, uncancel() -> {me.uncancel()}")
+            # Withdraw the request: the task no longer counts as cancelled.
+            left = me.uncancel()
+            print(f"saver: ignoring the first one, uncancel() -> {left}")
             #> saver: ignoring the first one, uncancel() -> 0
 
 
@@ -28,6 +31,8 @@ async def main():
     try:
         await task
     except asyncio.CancelledError:
+        if asyncio.current_task().cancelling():
+            raise  # main itself is being cancelled: let that through
         print(f"main: saver ended cancelled()? {task.cancelled()}")
         #> main: saver ended cancelled()? True
 

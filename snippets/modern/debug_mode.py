@@ -5,20 +5,25 @@ import time
 
 
 class SlowCallbackReport(logging.Handler):
-    """Print a stable summary of asyncio's slow-callback warning (its timing varies)."""
+    """A stable summary of the slow-callback warning (its time varies)."""
 
     def emit(self, record):
-        # The message reads "Executing <Task finished name='resize' ...> took 0.301 seconds".
-        # Only the task's own name counts: a slow step of main() names 'resize' too, later on.
+        # The message reads
+        # "Executing <Task finished name='resize' ...> took 0.301 seconds".
+        # Only the task's own name counts: a slow step of main() names 'resize'
+        # too, later on.
         message = record.getMessage()
         if re.match(r"Executing <Task \w+ name='resize'", message):
             limit = asyncio.get_running_loop().slow_callback_duration
-            print(f"asyncio debug: a step of task 'resize' took longer than {limit} s")
+            print(
+                "asyncio debug: a step of task 'resize' took longer than",
+                f"{limit} s",
+            )
             #> asyncio debug: a step of task 'resize' took longer than 0.1 s
 
 
 async def resize():
-    time.sleep(0.3)  # blocking by mistake: the loop can do nothing else meanwhile
+    time.sleep(0.3)  # blocking by mistake: the loop can do nothing meanwhile
     print("resize: done")
     #> resize: done
 

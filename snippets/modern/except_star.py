@@ -12,8 +12,9 @@ async def look_up(table, key):
 async def main():
     hosts = {"db": "10.0.0.5"}
     try:
-        # Neither child awaits anything, so both fail in the same turn of the loop,
-        # before the group can cancel the other one: the group collects both errors.
+        # Neither child awaits anything, so both fail in the same turn of the
+        # loop, before the group can cancel the other one: the group collects
+        # both errors.
         async with asyncio.TaskGroup() as tg:
             port = tg.create_task(parse_port("eighty"))
             host = tg.create_task(look_up(hosts, "cache"))
@@ -25,7 +26,8 @@ async def main():
         #> except* KeyError: ["'cache'"]
     for name, task in (("port", port), ("host", host)):
         error = type(task.exception()).__name__
-        print(f"{name} task: cancelled()? {task.cancelled()}, exception: {error}")
+        cancelled = task.cancelled()
+        print(f"{name} task: cancelled()? {cancelled}, exception: {error}")
         #> port task: cancelled()? False, exception: ValueError
         #> host task: cancelled()? False, exception: KeyError
 

@@ -13,7 +13,7 @@ async def consumer(name, queue, seconds):
     while True:
         try:
             item = await queue.get()
-        except asyncio.QueueShutDown:  # raised once the queue is shut down and empty
+        except asyncio.QueueShutDown:  # the queue is shut down and empty
             print(f"{name}: queue is shut down and empty, stopping")
             #> consumer B: queue is shut down and empty, stopping
             #> consumer A: queue is shut down and empty, stopping

@@ -9,7 +9,8 @@ async def fetch(name, seconds, fail=False):
 
 
 async def main():
-    # Every awaitable runs to the end; errors come back in the result list, in place.
+    # Every awaitable runs to the end; errors come back in the result list,
+    # in place.
     results = await asyncio.gather(
         fetch("/home", 0.3),
         fetch("/login", 0.5, fail=True),

@@ -24,7 +24,8 @@ async def job(name, seconds):
 
 
 with asyncio.Runner() as runner:
-    # Every run() uses the same event loop, so tasks and loop-bound objects carry over.
+    # Every run() uses the same event loop: tasks and loop-bound objects carry
+    # over.
     beat = runner.run(start_heartbeat())
     print("run 1:")
     #> run 1:

@@ -21,7 +21,7 @@ async def main():
         #> 0.3s main: gave up waiting
         print(f"main: saving cancelled()? {saving.cancelled()}")
         #> main: saving cancelled()? False
-    # The inner task was not cancelled: it finishes and its result is still there.
+    # The inner task was not cancelled: it finishes, and its result is there.
     print(f"main: result {await saving!r} at {loop.time() - start:.1f}s")
     #> main: result 'saved' at 1.0s
 

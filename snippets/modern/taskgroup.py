@@ -25,7 +25,8 @@ async def main():
         print("not reached: the block raises")
     except* ValueError as group:
         # The group holds every error the children raised; here there is one.
-        print(f"caught {type(group).__name__} with {len(group.exceptions)} error(s):")
+        count = len(group.exceptions)
+        print(f"caught {type(group).__name__} with {count} error(s):")
         #> caught ExceptionGroup with 1 error(s):
         for error in group.exceptions:
             print(f"  {type(error).__name__}: {error}")

@@ -22,7 +22,7 @@ async def main():
         print(f"timeout(1.0) expired at {loop.time() - start:.1f}s")
         #> timeout(1.0) expired at 1.0s
 
-    # timeout_at(): an absolute deadline on the loop's clock, shared by several steps.
+    # timeout_at(): a deadline on the loop's clock, shared by several steps.
     deadline = loop.time() + 1.5
     for name in ("retry 1", "retry 2", "retry 3"):
         try:

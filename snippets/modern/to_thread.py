@@ -3,7 +3,8 @@ import time
 
 
 def read_sensor():
-    time.sleep(0.5)  # stands for a blocking call: a driver, a sync HTTP client, a big file
+    # Stands for a blocking call: a driver, a sync HTTP client, a big file.
+    time.sleep(0.5)
     return 21.5
 
 

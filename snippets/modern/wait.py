@@ -15,23 +15,27 @@ async def main():
         asyncio.create_task(mirror("asia", 3.0), name="asia"),
     }
     # Return as soon as one task is done; the others keep running.
-    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    done, pending = await asyncio.wait(
+        tasks, return_when=asyncio.FIRST_COMPLETED
+    )
     first = done.pop()
     print(f"{loop.time() - start:.1f}s first: {first.result()}")
     #> 0.5s first: file from us
     print(f"still pending: {sorted(t.get_name() for t in pending)}")
     #> still pending: ['asia', 'eu']
 
-    # A timeout only stops the waiting: nothing is cancelled and nothing is raised.
+    # A timeout only stops the waiting: nothing is cancelled, nothing raised.
     done, pending = await asyncio.wait(pending, timeout=1.5)
-    print(f"{loop.time() - start:.1f}s done: {sorted(t.get_name() for t in done)}")
+    names = sorted(t.get_name() for t in done)
+    print(f"{loop.time() - start:.1f}s done: {names}")
     #> 2.0s done: ['eu']
     print(f"still pending: {sorted(t.get_name() for t in pending)}")
     #> still pending: ['asia']
     for task in pending:
         task.cancel()  # cancelling what is left is our job
     await asyncio.wait(pending)
-    print(f"cancelled: {sorted(t.get_name() for t in pending if t.cancelled())}")
+    names = sorted(t.get_name() for t in pending if t.cancelled())
+    print(f"cancelled: {names}")
     #> cancelled: ['asia']
 
 

@@ -14,14 +14,15 @@ async def slow_query():
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    # wait_for() puts a time limit on one awaitable and cancels it when time is up.
+    # wait_for() puts a time limit on one awaitable, and cancels it at the end.
     try:
         rows = await asyncio.wait_for(slow_query(), timeout=1.0)
     except TimeoutError:
         print(f"main: TimeoutError at {loop.time() - start:.1f}s")
         #> main: TimeoutError at 1.0s
     # In time, it simply returns the result.
-    rows = await asyncio.wait_for(asyncio.sleep(0.5, result="cached rows"), timeout=1.0)
+    quick = asyncio.sleep(0.5, result="cached rows")
+    rows = await asyncio.wait_for(quick, timeout=1.0)
     print(f"main: got {rows!r} at {loop.time() - start:.1f}s")
     #> main: got 'cached rows' at 1.5s
 

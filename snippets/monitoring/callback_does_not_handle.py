@@ -19,7 +19,7 @@ async def main():
         await task
         print("main: await returned normally")
     except ValueError as exc:
-        # The callback saw the error; the task still raises it to every awaiter.
+        # The callback saw the error; the task still raises it to each awaiter.
         print(f"main: await still raised {exc!r}")
         #> main: await still raised ValueError('bad input')
 

@@ -21,6 +21,8 @@ async def main():
     try:
         await task
     except asyncio.CancelledError:
+        if asyncio.current_task().cancelling():
+            raise  # main itself is being cancelled: let that through
         print("main: the task was cancelled")
         #> main: the task was cancelled
     print("main: the callback printed nothing; the loop logged its error")

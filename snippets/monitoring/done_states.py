@@ -35,7 +35,8 @@ async def main():
     #> ok, suspended in its sleep:   done()=False
     cancelled.cancel()
     await asyncio.wait([ok, failed, cancelled])  # wait for all; raises nothing
-    for name, task in [("ok", ok), ("failed", failed), ("cancelled", cancelled)]:
+    finished = [("ok", ok), ("failed", failed), ("cancelled", cancelled)]
+    for name, task in finished:
         print(f"{name}: {state(task)}")
         #> ok: done()=True, returned 42
         #> failed: done()=True, raised ValueError('bad input')

@@ -17,7 +17,7 @@ async def work():
 
 
 async def monitor(task):
-    # Look at done(), sleep, look again: the task runs while the monitor sleeps.
+    # Look at done(), sleep, look again: the task runs while the monitor waits.
     while not task.done():
         print(f"{now()} monitor: done() is False, still waiting")
         #> 0.0s monitor: done() is False, still waiting

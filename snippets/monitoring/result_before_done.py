@@ -15,7 +15,8 @@ async def main():
         try:
             method()
         except asyncio.InvalidStateError as exc:
-            print(f"task.{method.__name__}() too early: InvalidStateError: {exc}")
+            name = method.__name__
+            print(f"task.{name}() too early: InvalidStateError: {exc}")
             #> task.result() too early: InvalidStateError: Result is not set.
             #> task.exception() too early: InvalidStateError: Exception is not set.
     print(f"await task gives {await task}")

@@ -21,10 +21,12 @@ async def main():
         print(f"{since():.1f}s  main: caught ValueError: {exc}")
         #> 0.3s  main: caught ValueError: broken: bad input
     # gather() has handed over the first exception, but cancelled nothing:
-    print(f"{since():.1f}s  main: slow is done? {slow.done()}, cancelled? {slow.cancelled()}")
+    state = f"done? {slow.done()}, cancelled? {slow.cancelled()}"
+    print(f"{since():.1f}s  main: slow is {state}")
     #> 0.3s  main: slow is done? False, cancelled? False
-    await asyncio.sleep(1.0)  # main goes on with something else; slow is still at work
-    print(f"{since():.1f}s  main: slow is done? {slow.done()}, cancelled? {slow.cancelled()}")
+    await asyncio.sleep(1.0)  # main does something else; slow is still at work
+    state = f"done? {slow.done()}, cancelled? {slow.cancelled()}"
+    print(f"{since():.1f}s  main: slow is {state}")
     #> 1.3s  main: slow is done? True, cancelled? False
 
 

@@ -9,7 +9,7 @@ async def risky_task():
 async def main():
     task = asyncio.create_task(risky_task())
     try:
-        await task  # the task's exception is raised again here, in the awaiting coroutine
+        await task  # the task's exception is raised again here, in the awaiter
     except RuntimeError as exc:
         print(f"main: caught RuntimeError: {exc}")
         #> main: caught RuntimeError: something went wrong
@@ -17,10 +17,11 @@ async def main():
     # The program goes on, and the task keeps the error it ended with.
     print(f"main: task.done()? {task.done()}")
     #> main: task.done()? True
-    print(f"main: task.exception() is the error caught above? {task.exception() is caught}")
+    same = task.exception() is caught
+    print(f"main: task.exception() is the error caught above? {same}")
     #> main: task.exception() is the error caught above? True
-    print("main: still running, free to log the error or retry with a new task")
-    #> main: still running, free to log the error or retry with a new task
+    print("main: still running, free to log the error or retry in a new task")
+    #> main: still running, free to log the error or retry in a new task
 
 
 asyncio.run(main())

@@ -1,12 +1,12 @@
 import asyncio
 
-LIMIT = 1.0  # seconds without a heartbeat before the monitor gives up on the worker
+LIMIT = 1.0  # seconds without a heartbeat before the monitor stops the worker
 
 
 async def worker(jobs, heartbeat, since):
     try:
         for number, seconds in enumerate(jobs, 1):
-            heartbeat["last"] = since()  # "still alive": a fresh timestamp before each job
+            heartbeat["last"] = since()  # "still alive", before each job
             print(f"{since():.1f}s  worker: heartbeat, starting job {number}")
             #> 0.0s  worker: heartbeat, starting job 1
             #> 0.5s  worker: heartbeat, starting job 2
@@ -25,7 +25,7 @@ async def worker(jobs, heartbeat, since):
 
 async def monitor(task, heartbeat, since):
     while True:
-        # Look every 0.7 s, or as soon as the worker ends; wait() raises nothing itself.
+        # Look every 0.7 s, or when the worker ends; wait() raises nothing.
         done, _ = await asyncio.wait([task], timeout=0.7)
         if done:
             break
@@ -36,17 +36,19 @@ async def monitor(task, heartbeat, since):
         #> 1.4s  monitor: last heartbeat 0.4s ago
         #> 2.1s  monitor: last heartbeat 1.1s ago
         if silence > LIMIT:
-            print(f"{since():.1f}s  monitor: silent for over {LIMIT}s, cancelling the worker")
-            #> 2.1s  monitor: silent for over 1.0s, cancelling the worker
+            print(f"{since():.1f}s  monitor: silent over {LIMIT}s, cancelling")
+            #> 2.1s  monitor: silent over 1.0s, cancelling
             task.cancel()
-    print(f"{since():.1f}s  monitor: worker ended, cancelled()? {task.cancelled()}")
+    cancelled = task.cancelled()
+    print(f"{since():.1f}s  monitor: worker ended, cancelled()? {cancelled}")
     #> 1.2s  monitor: worker ended, cancelled()? False
     #> 2.1s  monitor: worker ended, cancelled()? True
 
 
 async def main():
     loop = asyncio.get_running_loop()
-    for jobs in ([0.5, 0.5, 0.2], [0.5, 0.5, 10.0]):  # the second worker hangs in job 3
+    # The second worker hangs in job 3.
+    for jobs in ([0.5, 0.5, 0.2], [0.5, 0.5, 10.0]):
         print(f"--- worker with jobs of {jobs} seconds")
         #> --- worker with jobs of [0.5, 0.5, 0.2] seconds
         #> --- worker with jobs of [0.5, 0.5, 10.0] seconds

@@ -1,13 +1,13 @@
 import asyncio
 
-# The event loop keeps only weak references to tasks: this set keeps them alive.
+# The event loop keeps only weak references to tasks: this set keeps them.
 background = set()
 
 
 def start_in_background(coro, name):
     task = asyncio.create_task(coro, name=name)
     background.add(task)
-    task.add_done_callback(background.discard)  # forget the task once it is done
+    task.add_done_callback(background.discard)  # forget the task when done
     return task
 
 
@@ -22,11 +22,14 @@ def held():
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    for name, seconds in [("email", 0.25), ("thumbnail", 0.75), ("backup", 1.25)]:
-        start_in_background(job(seconds), name)  # fire and forget, but not lost
+    jobs = [("email", 0.25), ("thumbnail", 0.75), ("backup", 1.25)]
+    for name, seconds in jobs:
+        start_in_background(job(seconds), name)  # fire and forget
     print(f"{loop.time() - start:.1f}s  main: holding {held()}")
     #> 0.0s  main: holding ['backup', 'email', 'thumbnail']
-    while background:  # the set empties itself as the tasks finish
+    # Wait until the set is empty: when main() returns, asyncio.run() cancels
+    # every task still pending. The set empties itself as the tasks finish.
+    while background:
         await asyncio.sleep(0.5)
         print(f"{loop.time() - start:.1f}s  main: holding {held()}")
         #> 0.5s  main: holding ['backup', 'thumbnail']

@@ -23,10 +23,12 @@ async def main():
             slow = group.create_task(job("slow", 1.0, since))
     except* ValueError as group_error:
         errors = [str(error) for error in group_error.exceptions]
-        print(f"{since():.1f}s  main: caught {type(group_error).__name__} with {errors}")
+        kind = type(group_error).__name__
+        print(f"{since():.1f}s  main: caught {kind} with {errors}")
         #> 0.3s  main: caught ExceptionGroup with ['broken: bad input']
     # The group cancelled the other task and waited for it before raising.
-    print(f"{since():.1f}s  main: slow is done? {slow.done()}, cancelled? {slow.cancelled()}")
+    state = f"done? {slow.done()}, cancelled? {slow.cancelled()}"
+    print(f"{since():.1f}s  main: slow is {state}")
     #> 0.3s  main: slow is done? True, cancelled? True
 
 

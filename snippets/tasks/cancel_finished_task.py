@@ -8,7 +8,7 @@ async def quick():
 async def main():
     task = asyncio.create_task(quick())
     await task
-    # Cancelling a finished task is harmless: nothing happens and cancel() says so.
+    # Cancelling a finished task is harmless: nothing happens, says cancel().
     print(f"cancel() returned {task.cancel()}")
     #> cancel() returned False
     print(f"cancelled()? {task.cancelled()}")

@@ -6,11 +6,11 @@ async def download():
     #> download: started
     try:
         await asyncio.sleep(10)
-        print("download: finished")  # never reached: the task is cancelled first
+        print("download: finished")  # never reached: cancelled first
     except asyncio.CancelledError:
         print("download: cancelled while sleeping, cleaning up")
         #> download: cancelled while sleeping, cleaning up
-        raise  # let the cancellation finish; swallowing it would hide it from the caller
+        raise  # let the cancellation through: the caller must see it
     finally:
         print("download: finally block ran")
         #> download: finally block ran
@@ -24,6 +24,8 @@ async def main():
     try:
         await task
     except asyncio.CancelledError:
+        if asyncio.current_task().cancelling():
+            raise  # main itself is being cancelled: let that through
         print("main: awaiting the task raised CancelledError")
         #> main: awaiting the task raised CancelledError
     print(f"main: cancelled()? {task.cancelled()}")

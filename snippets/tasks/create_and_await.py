@@ -11,7 +11,8 @@ async def brew(drink, seconds):
 
 
 async def main():
-    # create_task() needs a running loop: call it inside a coroutine run by asyncio.run().
+    # create_task() needs a running loop: call it in a coroutine that
+    # asyncio.run() runs.
     task = asyncio.create_task(brew("tea", 2))
     print("main: task created")
     #> main: task created

@@ -7,8 +7,9 @@ async def greet():
 
 
 async def main():
-    # With the eager task factory, create_task() starts the coroutine immediately, up to its
-    # first real suspension; this one never suspends, so it finishes inside create_task().
+    # With the eager task factory, create_task() starts the coroutine at once,
+    # up to its first real suspension; this one never suspends, so it finishes
+    # inside create_task().
     asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
     task = asyncio.create_task(greet())
     print("main: task created")

@@ -14,11 +14,12 @@ async def main():
     start = loop.time()
     slow = asyncio.create_task(fetch("slow", 2))
     fast = asyncio.create_task(fetch("fast", 1))
-    # Results come back in the order of the arguments, not in the order the tasks finish.
+    # Results come in the order of the arguments, not the order tasks finish.
     results = await asyncio.gather(slow, fast)
     print(results)
     #> ['result of slow', 'result of fast']
-    print(f"both done after {loop.time() - start:.1f} s, not 3 s: they ran concurrently")
+    took = loop.time() - start
+    print(f"both done after {took:.1f} s, not 3 s: they ran concurrently")
     #> both done after 2.0 s, not 3 s: they ran concurrently
 
 

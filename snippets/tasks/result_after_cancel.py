@@ -13,7 +13,8 @@ async def main():
     try:
         await task
     except asyncio.CancelledError:
-        pass
+        if asyncio.current_task().cancelling():
+            raise  # main itself is being cancelled: let that through
     # A cancelled task has no result to retrieve: both accessors raise.
     for method in (task.result, task.exception):
         try:

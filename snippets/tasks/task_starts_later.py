@@ -12,7 +12,7 @@ async def main():
     #> main: task created, not started yet
     print(f"main: done()? {task.done()}")
     #> main: done()? False
-    await asyncio.sleep(0)  # yield to the event loop once: now the task gets its turn
+    await asyncio.sleep(0)  # yield to the loop once: now the task gets a turn
     print(f"main: done()? {task.done()}")
     #> main: done()? True
 

@@ -10,7 +10,8 @@ async def save(record):
 
 async def main():
     await save("order 17")  # await runs the coroutine to its end
-    task = asyncio.create_task(save("order 18"))  # or hand it to a task, and await that
+    # Or hand it to a task, and await that.
+    task = asyncio.create_task(save("order 18"))
     await task
     print("main: done")
     #> main: done

@@ -4,7 +4,7 @@ results = {}
 
 
 def record(task):
-    # Bug: on a task that failed, result() raises the task's exception, here in the callback.
+    # Bug: on a failed task, result() raises the task's exception, here.
     results[task.get_name()] = task.result()
 
 

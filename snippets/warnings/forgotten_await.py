@@ -7,7 +7,7 @@ async def save(record):
 
 
 async def main():
-    save("order 17")  # missing await: this only creates a coroutine object, then drops it
+    save("order 17")  # missing await: creates a coroutine object, drops it
     print("main: done, and nothing was saved")
     #> main: done, and nothing was saved
 

@@ -15,18 +15,22 @@ async def wait_for_reply(reply):
 
 async def main():
     reply = asyncio.get_running_loop().create_future()
-    waiter = asyncio.create_task(wait_for_reply(reply), name="waiter")  # a strong reference
+    # `waiter` is a strong reference to the task.
+    waiter = asyncio.create_task(wait_for_reply(reply), name="waiter")
     del reply
     await asyncio.sleep(0.1)
     print("main: collecting garbage")
     #> main: collecting garbage
-    gc.collect()  # the task is reachable through `waiter`: nothing is collected
+    gc.collect()  # the task is reachable through `waiter`: nothing collected
     print(f"main: waiter still pending? {not waiter.done()}")
     #> main: waiter still pending? True
-    waiter.cancel()  # no reply will ever come: end the task on purpose, and wait for it
+    # No reply will ever come: end the task on purpose, and wait for it.
+    waiter.cancel()
     try:
         await waiter
     except asyncio.CancelledError:
+        if asyncio.current_task().cancelling():
+            raise  # main itself is being cancelled: let that through
         print(f"main: waiter cancelled? {waiter.cancelled()}")
         #> main: waiter cancelled? True
 

@@ -9,7 +9,8 @@ async def send_report():
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    report = asyncio.create_task(send_report(), name="send_report")  # keep the task...
+    # Keep the task...
+    report = asyncio.create_task(send_report(), name="send_report")
     for step in range(1, 4):
         await asyncio.sleep(0.3)
         print(f"{loop.time() - start:.1f}s  main: step {step}")
@@ -17,7 +18,7 @@ async def main():
         #> 0.6s  main: step 2
         #> 0.9s  main: step 3
     try:
-        await report  # ...and collect its outcome: the exception is raised here
+        await report  # ...and collect its outcome: the exception comes here
     except ConnectionError as exc:
         print(f"{loop.time() - start:.1f}s  main: send_report failed: {exc}")
         #> 0.9s  main: send_report failed: mail server unreachable

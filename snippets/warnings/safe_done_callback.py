@@ -4,7 +4,7 @@ outcomes = {}
 
 
 def record(task):
-    # Ask cancelled() first, then exception(): only then is result() safe to call.
+    # Ask cancelled() first, then exception(): only then is result() safe.
     if task.cancelled():
         outcomes[task.get_name()] = "cancelled"
     elif task.exception() is not None:

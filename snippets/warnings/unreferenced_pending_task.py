@@ -5,13 +5,23 @@ import gc
 async def wait_for_reply(reply):
     print("waiter: waiting for a reply")
     #> waiter: waiting for a reply
-    await reply
-    print("waiter: got the reply")  # never reached
+    try:
+        await reply
+        print("waiter: got the reply")  # never reached
+    except asyncio.CancelledError:
+        print("waiter: cancelled")  # never reached either
+    except BaseException as exc:
+        print(f"waiter: {type(exc).__name__} raised at `await reply`")
+        #> waiter: GeneratorExit raised at `await reply`
+        raise
+    finally:
+        print("waiter: finally block runs")
+        #> waiter: finally block runs
 
 
 async def main():
-    # Only the task refers to this future, and nothing but the loop's weak reference
-    # refers to the task: together they are garbage.
+    # Only the task refers to this future, and nothing but the loop's weak
+    # reference refers to the task: together they are garbage.
     reply = asyncio.get_running_loop().create_future()
     asyncio.create_task(wait_for_reply(reply), name="waiter")
     del reply

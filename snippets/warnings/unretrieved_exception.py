@@ -9,7 +9,8 @@ async def send_report():
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    asyncio.create_task(send_report(), name="send_report")  # fire and forget: nobody awaits it
+    # Fire and forget: nobody awaits the task.
+    asyncio.create_task(send_report(), name="send_report")
     for step in range(1, 4):
         await asyncio.sleep(0.3)
         print(f"{loop.time() - start:.1f}s  main: step {step}")

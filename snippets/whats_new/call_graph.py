@@ -1,4 +1,4 @@
-# Python 3.14+: asyncio.format_call_graph() says where a task is suspended and who awaits it.
+# Python 3.14+: format_call_graph() says where a task waits, and who awaits it.
 import asyncio
 
 
@@ -19,7 +19,8 @@ async def main():
     outer = asyncio.create_task(fetch_both(ready), name="fetch-both")
     await ready.wait()
     inner = next(t for t in asyncio.all_tasks() if t.get_name() == "fetch-a")
-    # One line per await, innermost first: the task's own stack, then every task awaiting it.
+    # One line per await, innermost first: the task's own stack, then every
+    # task awaiting it.
     print(asyncio.format_call_graph(inner))
     await outer
 

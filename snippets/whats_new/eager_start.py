@@ -1,4 +1,5 @@
-# Python 3.14+: create_task(..., eager_start=True) starts one task at once, inside the call.
+# Python 3.14+: create_task(..., eager_start=True) starts one task at once,
+# inside the call.
 import asyncio
 
 

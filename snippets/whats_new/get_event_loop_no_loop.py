@@ -1,4 +1,5 @@
-# Python 3.14+: asyncio.get_event_loop() no longer creates a loop when none is set.
+# Python 3.14+: asyncio.get_event_loop() no longer creates a loop when none
+# is set.
 import asyncio
 
 try:
@@ -8,7 +9,7 @@ except RuntimeError as error:
 
 
 async def main():
-    # Inside a coroutine there is a running loop; get_running_loop() is the call to use.
+    # Inside a coroutine there is a running loop: call get_running_loop().
     print("running loop found:", asyncio.get_running_loop() is not None)
 
 

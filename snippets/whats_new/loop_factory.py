@@ -1,9 +1,11 @@
-# Python 3.14+: event-loop policies are deprecated; give asyncio.run() or Runner a loop factory.
+# Python 3.14+: event-loop policies are deprecated; give asyncio.run() or
+# Runner a loop factory.
 import asyncio
 import warnings
 
 
-class NamedLoop(asyncio.EventLoop):  # asyncio.EventLoop (3.13+): the platform's default loop class
+# asyncio.EventLoop (3.13+): the platform's default loop class.
+class NamedLoop(asyncio.EventLoop):
     made = 0
 
     def __init__(self):
@@ -24,5 +26,5 @@ print("loops made:", NamedLoop.made)
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    asyncio.set_event_loop_policy(None)  # the old way still works, with a warning
+    asyncio.set_event_loop_policy(None)  # the old way works, with a warning
 print(caught[0].category.__name__ + ":", caught[0].message)

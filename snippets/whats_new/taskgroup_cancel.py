@@ -1,4 +1,5 @@
-# Python 3.15+: TaskGroup.cancel() stops every task of the group and leaves the block quietly.
+# Python 3.15+: TaskGroup.cancel() stops every task of the group and leaves
+# the block quietly.
 import asyncio
 
 
@@ -16,7 +17,8 @@ async def main():
         group.create_task(search("disk", 1, group))
         group.create_task(search("cache", 2, group))
         group.create_task(search("network", 5, group))  # cancelled at 2 s
-    print("left the group without an exception at", round(loop.time() - start, 1), "s")
+    took = round(loop.time() - start, 1)
+    print("left the group without an exception at", took, "s")
 
 
 asyncio.run(main())

@@ -22,7 +22,8 @@ async def main():
         async with asyncio.TaskGroup() as group:
             group.create_task(search("disk", 1, found=False))
             group.create_task(search("cache", 2, found=True))
-            group.create_task(search("network", 5, found=False))  # cancelled at 2 s
+            # Cancelled at 2 s:
+            group.create_task(search("network", 5, found=False))
     except* Found as stop:
         print("stopped early:", stop.exceptions[0])
         #> stopped early: cache
