@@ -120,9 +120,10 @@ def main(argv=None):
         # PYTHONPATH: the kernels (started in docs/) import the copy's guidekit, not the checkout's.
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)}
         env.pop("GUIDE_JOBS", None)
-        from .plugin import SHOW_CALL
+        from .cache import SHOW_LINE
 
-        pages = {p: SHOW_CALL.findall(p.read_text(encoding="utf-8")) for p in sorted((copy / "docs").glob("*.md"))}
+        pages = {p: [m["name"] for m in SHOW_LINE.finditer(p.read_text(encoding="utf-8"))]
+                 for p in sorted((copy / "docs").glob("*.md"))}
         page, shown = max(pages.items(), key=lambda item: len(item[1]))
         edited = copy / "snippets" / shown[0]
         load = os.getloadavg()

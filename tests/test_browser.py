@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-
 from .browser import SIZES, screenshot_path, watch
 from .built import heading_ids, html_file, name_only_in_a_snippet, page_paths, shown_program, snippet_blocks
 

@@ -10,8 +10,8 @@ import re
 from bs4 import BeautifulSoup
 
 from guidekit import pythons, transcript, wasm
+from guidekit.cache import SHOW_LINE as SHOW_CALL
 from guidekit.page import OUTPUT_TITLE
-from guidekit.plugin import SHOW_CALL
 from guidekit.snippets import REPO, SNIPPETS, catalogue
 
 from .conftest import missing
@@ -24,8 +24,8 @@ def references(pattern):
     """(page:line, name) for every match of pattern in every page."""
     for page in sorted(DOCS.rglob("*.md")):
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-            for name in pattern.findall(line):
-                yield f"{page.relative_to(REPO)}:{number}", name
+            for m in pattern.finditer(line):
+                yield f"{page.relative_to(REPO)}:{number}", m["name"] if "name" in pattern.groupindex else m[1]
 
 
 def test_every_show_and_include_names_an_existing_snippet():
