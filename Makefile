@@ -10,14 +10,15 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 venv: $(STAMP)
 
 # The environment is built with the newest installed CPython among 3.11-3.13, so that the
-# in-process example checks can run every snippet. Snippets also need looptime and aiofiles
-# on the other interpreters: both are pure Python, installed once into snippet-libs.
+# in-process example checks can run every snippet. Snippets also need looptime, aiofiles and,
+# for snippets/testing/, pytest and pytest-asyncio with what they import on 3.11 and 3.12
+# (typing_extensions), on the other interpreters: all pure Python, installed once into snippet-libs.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || "$$(python3 -m guidekit.pythons --newest)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade --target $(VENV)/snippet-libs \
-		$$(grep -E '^(aiofiles|looptime)==' requirements.lock)
+		$$(grep -E '^(aiofiles|looptime|pytest|pytest-asyncio|pluggy|iniconfig|packaging|Pygments|typing_extensions)==' requirements.lock)
 	touch $@
 
 serve: venv

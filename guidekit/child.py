@@ -196,7 +196,9 @@ def main():
     watch_writes(display_name, result["writes"])
     code = compile(source, display_name, "exec")
     open(result_file + ".started", "w").close()  # the runner's timeout counts from here (runner.STARTED)
-    exec(code, {"__name__": "__main__", "__file__": display_name, "__builtins__": __builtins__})
+    # ``__file__`` is absolute, as Python makes it for a script since 3.9: a snippet that
+    # hands its own file to a tool (pytest) finds it from the temporary working directory.
+    exec(code, {"__name__": "__main__", "__file__": os.path.abspath(source_path), "__builtins__": __builtins__})
 
 
 if __name__ == "__main__":
