@@ -28,7 +28,7 @@ CHILD = Path(__file__).with_name("child.py")
 # looptime and aiofiles for every interpreter: pure-Python packages installed by the Makefile.
 SNIPPET_LIBS = Path(os.environ.get("GUIDE_SNIPPET_LIBS", REPO / ".venv" / "snippet-libs"))
 MAX_OUTPUT = 100_000  # bytes; a page is not the place for more
-GRACE = 5.0  # seconds for a hung snippet to report where the second interrupt found it, before the kill
+GRACE = 15.0  # seconds for a hung snippet to report where the second interrupt found it, before the kill (WebAssembly on a loaded machine needs seconds)
 START_LIMIT = 60  # seconds an interpreter may take to reach the snippet's first line (WebAssembly, busy machine)
 STARTED = ".started"  # child.py creates RESULT_FILE + this just before the snippet's first line
 
