@@ -1,7 +1,12 @@
 # unittest.IsolatedAsyncioTestCase: each test method may be a coroutine,
 # and each test runs on an event loop of its own.
 import asyncio
+import logging
 import unittest
+
+# IsolatedAsyncioTestCase runs each test's loop in debug mode, whose warnings
+# about slow steps depend on how busy the machine is: not shown here.
+logging.getLogger("asyncio").setLevel(logging.ERROR)
 
 
 async def fetch_all(urls):  # the code under test
