@@ -401,6 +401,12 @@ def _mark(cx, cy, number, tip=None):
     return f'<g class="tl-mark tl-tip"><title>{escape(tip)}</title>{hit}{shape}{text}</g>'
 
 
+def _fit(text: str, room: float) -> str:
+    """``text``, cut with an ellipsis to fit ``room`` units (the full text stays in the picture's description)."""
+    most = max(4, int(room / CHAR))
+    return text if len(text) <= most else text[: most - 1] + "\u2026"
+
+
 def _lane(lane, y, x, loop_end, ident, used, layout):
     """The elements of one lane, the rightmost x they reach, and the lane's height."""
     out = ['<g class="tl-lane">']
@@ -410,9 +416,10 @@ def _lane(lane, y, x, loop_end, ident, used, layout):
         words = OUTCOMES[lane.end[1]][0].format(exception=lane.end[2] or "")
     top = y
     if layout.labels_above:  # the label on a row of its own; how the lane ended, at the right of that row
+        label = _fit(lane.label, layout.width - 8)
         out.append(f'<text class="{label_class} tl-halo" x="4" y="{_num(y + 12)}" stroke="#fff" stroke-width="3"'
-                   f' paint-order="stroke">{escape(lane.label)}</text>')
-        if words and 4 + CHAR * (len(lane.label) + 2 + len(words)) > layout.width - 4:
+                   f' paint-order="stroke">{escape(label)}</text>')
+        if words and 4 + CHAR * (len(label) + 2 + len(words)) > layout.width - 4:
             y += LABEL_H  # no room beside the label: a row of its own
         if words:
             out.append(f'<text class="tl-outcome tl-halo" x="{layout.width - 4}" y="{_num(y + 12)}" text-anchor="end"'
@@ -420,7 +427,8 @@ def _lane(lane, y, x, loop_end, ident, used, layout):
         y += LABEL_H
     mid = y + BAR_Y + BAR_H / 2
     if not layout.labels_above:
-        out.append(f'<text class="{label_class}" x="{_num(x(0) - 14)}" y="{_num(mid + 4.2)}" text-anchor="end">{escape(lane.label)}</text>')
+        label = _fit(lane.label, x(0) - 14 - 4)
+        out.append(f'<text class="{label_class}" x="{_num(x(0) - 14)}" y="{_num(mid + 4.2)}" text-anchor="end">{escape(label)}</text>')
     if lane.created is not None:
         end = lane.end[0] if lane.end else loop_end
         out.append(f'<line class="tl-life" x1="{_num(x(lane.created))}" y1="{_num(mid)}" x2="{_num(x(end))}" y2="{_num(mid)}" stroke="#999"/>')
