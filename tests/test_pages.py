@@ -5,7 +5,9 @@ names a file that exists; the HTML of a full strict build contains, under each s
 exactly the output of its run (equal to the committed transcript).
 """
 
+import os
 import re
+import tempfile
 
 from bs4 import BeautifulSoup
 
@@ -71,3 +73,14 @@ def test_landing_page_says_how_each_version_is_checked():
         if version in pythons.WASM and (why := wasm.unavailable(version)):
             missing(f"Python {version}", why)
         assert rows.get(version, "").startswith(pythons.how(version)), (version, rows.get(version), pythons.how(version))
+
+
+def test_no_path_of_this_machine_in_the_built_site(built_site):
+    """No page, index or asset names the checkout, the home folder or a temporary folder."""
+    local = [str(REPO), os.path.expanduser("~") + os.sep, tempfile.gettempdir() + os.sep]
+    found = []
+    for file in sorted(built_site.rglob("*")):
+        if file.suffix in (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt", ".map") and file.is_file():
+            text = file.read_text(encoding="utf-8", errors="replace")
+            found += [f"{file.relative_to(built_site)}: {path}" for path in local if path in text]
+    assert not found, "\n".join(found)
