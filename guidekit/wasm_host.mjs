@@ -28,14 +28,14 @@ async function loadInterpreter(pyodideDir, options) {
   return loadPyodide(options);
 }
 
-function mount(py, dir) {
+function mount(py, dir, root = dir) {
   py.FS.mkdirTree(dir);
-  py.FS.mount(py.FS.filesystems.NODEFS, { root: dir }, dir);
+  py.FS.mount(py.FS.filesystems.NODEFS, { root }, dir);
 }
 
-async function makeSnapshot(pyodideDir, snapshotFile, libs) {
+async function makeSnapshot(pyodideDir, snapshotFile, libs, root) {
   const py = await loadInterpreter(pyodideDir, { _makeSnapshot: true });
-  mount(py, libs);
+  mount(py, libs, root); // ROOT: a folder holding only looptime, seen at the path the jobs mount LIBS at
   // looptime imports pytest only to offer a fixture: hidden while it loads, as child.py does.
   // The standard modules that wasm_python.py, child.py and recorder.py import are loaded
   // too: every native run imports them before the snippet starts, so the state is the same.
@@ -110,7 +110,7 @@ function deliver(run) {
 
 async function host() {
   const [pyodideDir, snapshotFile, setup, ...flags] = process.argv.slice(2);
-  if (flags[0] === "--make-snapshot") return makeSnapshot(pyodideDir, snapshotFile, flags[1]);
+  if (flags[0] === "--make-snapshot") return makeSnapshot(pyodideDir, snapshotFile, flags[1], flags[2]);
   // Shared memory: every worker reads the same bytes (workerData would copy 30 MB per worker).
   const file = fs.readFileSync(snapshotFile);
   const snapshot = new Uint8Array(new SharedArrayBuffer(file.byteLength));
