@@ -101,10 +101,10 @@ def write(snippet, text: str) -> bool:
 def on_time(committed: str, live: str, late: float = LATE) -> bool:
     """The same lines in the same order, every printed time at or up to ``late`` seconds after
     the committed one, and everything else the same, character for character."""
-    pairs = list(zip(committed.splitlines(), live.splitlines()))
-    if len(pairs) != len(committed.splitlines()) or len(pairs) != len(live.splitlines()):
+    old_lines, new_lines = committed.splitlines(), live.splitlines()
+    if len(old_lines) != len(new_lines):
         return False
-    for old, new in pairs:
+    for old, new in zip(old_lines, new_lines):
         if SECONDS.split(old) != SECONDS.split(new):
             return False
         for then, now in zip(SECONDS.findall(old), SECONDS.findall(new)):
