@@ -37,7 +37,7 @@ NOTES = {
     "carets": "the `^^^` lines under traceback lines are left out (their layout differs between versions)",
     "addresses": "memory addresses are written `0x...`",
     "shutdown": "a warning raised while Python shuts down is placed at `sys:1`"
-                " (3.13 and newer write `<sys>:0`)",
+                " (3.13 writes `<sys>:0`, and so does this guide's WebAssembly runner for 3.14 and 3.15)",
     "callback": "a failed callback is named without its arguments (3.11 and 3.12 show them)",
     "stdlib": "the standard library's folder is written `<stdlib>/`",
 }
