@@ -1,0 +1,53 @@
+"""The browser's side of a run in a reader's page (guidekit/browser_worker.mjs), around wasm_python.py.
+
+guidekit/wasm_python.py sets up the standard library's own event loop, whose idle wait and
+``time.sleep`` call ``_guide_host.sleep(seconds)``. Under Node that is ``Atomics.wait`` on
+shared memory. A page is usually not cross-origin isolated, so it has no shared memory;
+this module is ``_guide_host`` there:
+
+- with JavaScript Promise Integration (chromium), the wait suspends the interpreter on a
+  JavaScript timer (``pyodide.ffi.run_sync``): the worker is idle, and its own event loop
+  runs meanwhile, so the page's interrupt (the Stop at a timeout) ends the wait at once and
+  Python then sees it, as a native sleep ends on a signal;
+- without it, the wait is a busy loop on the clock (one core busy while the snippet sleeps),
+  which no interrupt ends: the page then ends the worker.
+
+Either way the snippet runs on ``asyncio.BaseEventLoop``, as the build's 3.14 run does; the
+differences are the clock (always the real one here) and the wait.
+"""
+
+import asyncio.events
+import sys
+
+import _guide_browser  # the worker's JavaScript: timer(seconds) -> Promise, busy(seconds), jspi
+from pyodide.ffi import run_sync
+from pyodide.webloop import WebLoop
+
+WAIT_LOOP = WebLoop()
+
+
+def sleep(seconds=None):
+    """Wait ``seconds`` (None: until an interrupt); return early on an interrupt."""
+    if not _guide_browser.jspi:
+        _guide_browser.busy(-1 if seconds is None else seconds)
+        return
+    # run_sync makes the promise a future of the running loop. The snippet's loop is blocked
+    # right here and would never run that future's callbacks: during the wait, the running loop
+    # is Pyodide's WebLoop, which runs callbacks on JavaScript timers, as the suspended worker does.
+    loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(WAIT_LOOP)
+    try:
+        run_sync(_guide_browser.timer(-1 if seconds is None else seconds))
+    finally:
+        asyncio.events._set_running_loop(loop)
+
+
+sys.modules["_guide_host"] = sys.modules[__name__]
+
+
+def run(job) -> dict:
+    """Run one snippet (``job`` as guidekit/wasm.py's: argv, cwd, path) and normalise what it printed."""
+    from guidekit import transcript, wasm_python
+
+    code = wasm_python.run_job(job)
+    return {"exit": code, "transcript": transcript.normalise(_guide_browser.output(), job["cwd"])}
