@@ -23,7 +23,7 @@
   function setUp(box) {
     if (box.dataset.runner) return;
     box.dataset.runner = "on";
-    const name = box.dataset.snippet, python = box.dataset.python, timeout = Number(box.dataset.timeout);
+    const name = box.dataset.snippet, python = box.dataset.python;
     const display = `snippets/${name}`;
     const controls = element("div", { class: "guide-run__controls" });
     const start = element("button", { type: "button", class: "md-button guide-run__start" },
@@ -46,7 +46,7 @@
       return;
     }
 
-    let run = null;
+    let run = null, timeout = null;
     function end(message) {
       if (!run) return;
       run.worker.terminate();
@@ -72,6 +72,7 @@
 
     start.addEventListener("click", () => {
       if (run) return;
+      timeout = Number(box.dataset.timeout); // seconds from the snippet's start (snippets.toml)
       const started = performance.now();
       const worker = new Worker(new URL("worker.mjs", RUNTIME), { type: "module" });
       run = { worker, timers: [], timedOut: false, box };
