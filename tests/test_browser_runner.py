@@ -114,3 +114,16 @@ def test_too_much_output_is_cut_with_a_message(page):
     page.goto(PAGE)
     status = run(page)
     assert status == f"Stopped: more than {runner.MAX_OUTPUT / 1000:g} kB of output.", status
+
+
+def test_without_stack_switching_the_wait_is_a_busy_loop_with_the_same_output(page, built_site):
+    """Browsers without JavaScript Promise Integration: the worker as served, told it has none."""
+    worker = (built_site / browser_runtime.FOLDER / "worker.mjs").read_text(encoding="utf-8")
+    check = 'typeof WebAssembly.Suspending === "function"'
+    assert check in worker
+    page.route("**/runner/worker.mjs", lambda route: route.fulfill(
+        body=worker.replace(check, "false"), content_type="text/javascript"))
+    page.goto(PAGE)
+    status = run(page)
+    assert status == "Finished with exit code 0.", status
+    assert transcript.on_time(transcript.read(get(SNIPPET)), output(page)), output(page)
