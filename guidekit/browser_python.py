@@ -19,7 +19,7 @@ differences are the clock (always the real one here) and the wait.
 import asyncio.events
 import sys
 
-import _guide_browser  # the worker's JavaScript: timer(seconds) -> Promise, busy(seconds), jspi
+import _guide_browser  # the worker's JavaScript: timer(seconds) -> Promise, busy(seconds), jspi, started(), output()
 from pyodide.ffi import run_sync
 from pyodide.webloop import WebLoop
 
@@ -46,8 +46,16 @@ sys.modules["_guide_host"] = sys.modules[__name__]
 
 
 def run(job) -> dict:
-    """Run one snippet (``job`` as guidekit/wasm.py's: argv, cwd, path) and normalise what it printed."""
+    """Run one snippet (``job`` as guidekit/wasm.py's: argv, cwd, path; and the started marker's
+    path), tell the page when it starts, and normalise what it printed."""
     from guidekit import transcript, wasm_python
 
+    started = job["started"]  # child.py creates it just before the snippet's first line
+
+    def on_open(event, args):
+        if event == "open" and args[0] == started:
+            _guide_browser.started()  # the page's timeout counts from here, as the runner's does
+
+    sys.addaudithook(on_open)
     code = wasm_python.run_job(job)
     return {"exit": code, "transcript": transcript.normalise(_guide_browser.output(), job["cwd"])}

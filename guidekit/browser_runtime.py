@@ -12,7 +12,8 @@ the worker only then), and nothing comes from another host:
   transcript.py (the same normalisation), browser_python.py (the browser's wait);
 - ``runner/snippets/``: every snippet's source, as the worker fetches it;
 - ``runner/runtime.json``: the sizes of the runtime's files (the progress bar's total), the
-  Python files, and the runner's output cap and grace after a timeout's interrupt.
+  Python files, the runner's output cap, its grace after a timeout's interrupt, and the
+  suffix of the file child.py creates when the snippet starts (where the timeout counts from).
 
 The plugin calls ``copy_into(site_dir)`` after every build (guidekit/plugin.py).
 """
@@ -62,6 +63,7 @@ def copy_into(site_dir: Path) -> str | None:
     for snippet in catalogue(SNIPPETS):
         copy_file(snippet.path, root / "snippets" / snippet.name)
     manifest = {"python": wasm.cpython(VERSION), "pyodide": wasm.release(VERSION), "sizes": sizes,
-                "python_files": list(PYTHON_FILES), "cap": runner.MAX_OUTPUT, "grace": runner.GRACE}
+                "python_files": list(PYTHON_FILES), "cap": runner.MAX_OUTPUT, "grace": runner.GRACE,
+                "started": runner.STARTED}
     (root / "runtime.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return None

@@ -4,6 +4,7 @@
 // The page posts {run: "tasks/gather_order.py"}; this worker answers with
 //   {progress: bytes, total: bytes}   while Python 3.14 (the pinned Pyodide) loads from runner/pyodide/,
 //   {ready: {python, pyodide, cap, grace}}  once it is loaded,
+//   {started: true}                  when the snippet's first line runs (its timeout counts from here),
 //   {output: text}                    each time the snippet writes to stdout or stderr, in order,
 //   {tooMuch: cap}                    past the output cap (the page then ends the worker),
 //   {done: {exit, transcript}}        at the end: the exit code and the normalised transcript,
@@ -98,6 +99,7 @@ async function main() {
   py.registerJsModule("_guide_browser", {
     jspi,
     output: () => output,
+    started: () => postMessage({ started: true }),
     timer: (seconds) => new Promise((resolve) => {
       const done = () => { clearTimeout(timer); wake = null; resolve(); };
       const timer = seconds < 0 ? null : setTimeout(done, seconds * 1000);
@@ -117,7 +119,7 @@ browser_python.run`);
   const display = `snippets/${name}`;
   const job = {
     argv: [`${ROOT}/guidekit/child.py`, `${cwd}/result.json`, display, `${ROOT}/${display}`, "--real-time"],
-    cwd, path: [],
+    cwd, path: [], started: `${cwd}/result.json${manifest.started}`,
   };
   const result = jspi ? await run.callPromising(py.toPy(job)) : run(py.toPy(job));
   const done = result.toJs({ dict_converter: Object.fromEntries });

@@ -15,6 +15,8 @@ from guidekit import browser_runtime, runner, transcript
 from guidekit.snippets import REPO, get
 
 from .browser import watch
+from .conftest import missing
+from .test_a11y import AXE
 
 pytestmark = pytest.mark.browser
 
@@ -127,3 +129,18 @@ def test_without_stack_switching_the_wait_is_a_busy_loop_with_the_same_output(pa
     status = run(page)
     assert status == "Finished with exit code 0.", status
     assert transcript.on_time(transcript.read(get(SNIPPET)), output(page)), output(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_runner_after_a_run_has_no_accessibility_violations(chromium, site_url, scheme):
+    """axe-core on the Run box with its output open (the rest of each page: tests/test_a11y.py)."""
+    if not AXE.is_file():
+        missing("accessibility test", f"no axe-core at {AXE}: run `make node`")
+    page = chromium.new_context(base_url=site_url, color_scheme=scheme).new_page()
+    page.goto(PAGE, wait_until="networkidle")
+    assert run(page) == "Finished with exit code 0."
+    page.add_script_tag(path=AXE)
+    found = page.evaluate(f"axe.run(document.querySelector('div.guide-run[data-snippet=\"{SNIPPET}\"]'),"
+                          " {resultTypes: ['violations']})")["violations"]
+    page.context.close()
+    assert not [(rule["id"], [node["target"] for node in rule["nodes"]]) for rule in found], found

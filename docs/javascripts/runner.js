@@ -28,9 +28,9 @@
     const controls = element("div", { class: "guide-run__controls" });
     const start = element("button", { type: "button", class: "md-button guide-run__start" },
       `Run here (Python ${python}, WebAssembly)`);
-    start.setAttribute("aria-label", `Run ${display} in this page on Python ${python} compiled to WebAssembly`);
+    start.setAttribute("aria-label", `${start.textContent}: ${display}`); // the visible words first
     const stop = element("button", { type: "button", class: "md-button guide-run__stop", hidden: "" }, "Stop");
-    stop.setAttribute("aria-label", `Stop the run of ${display}`);
+    stop.setAttribute("aria-label", `Stop: ${display}`);
     const status = element("span", { class: "guide-run__status", role: "status" });
     const progress = element("progress", { class: "guide-run__progress", max: "1", value: "0", hidden: "",
                                            "aria-label": `Loading Python ${python}` });
@@ -96,8 +96,10 @@
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           box.dataset.loadSeconds = seconds;
           status.textContent = `Running on Python ${data.ready.python} (Pyodide ${data.ready.pyodide}, loaded in ${seconds} s), real clock…`;
-          run.timers.push(setTimeout(() => run && onTimeout(data.ready.grace), timeout * 1000));
+          run.grace = data.ready.grace;
           worker.postMessage({ run: name });
+        } else if (data.started) { // the snippet's first line: its timeout counts from here, as the runner's
+          run.timers.push(setTimeout(() => run && onTimeout(run.grace), timeout * 1000));
         } else if (data.output !== undefined) {
           code.append(data.output);
         } else if (data.tooMuch !== undefined) {
