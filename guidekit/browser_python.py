@@ -17,7 +17,9 @@ differences are the clock (always the real one here) and the wait.
 """
 
 import asyncio.events
+import json
 import sys
+import types
 
 import _guide_browser  # the worker's JavaScript: timer(seconds) -> Promise, busy(seconds), jspi, started(), output()
 from pyodide.ffi import run_sync
@@ -58,4 +60,24 @@ def run(job) -> dict:
 
     sys.addaudithook(on_open)
     code = wasm_python.run_job(job)
-    return {"exit": code, "transcript": transcript.normalise(_guide_browser.output(), job["cwd"])}
+    text = transcript.normalise(_guide_browser.output(), job["cwd"])
+    return {"exit": code, "transcript": text, "figure": figure(job, text)}
+
+
+def figure(job, text: str) -> str:
+    """The timeline of this run, recorded and drawn by the build's code (recorder.py in child.py,
+    timeline.py, timeline_svg.py), or "" when the run created too few tasks or left no record."""
+    from guidekit import timeline, timeline_svg
+
+    result_file, display = job["argv"][1:3]
+    try:
+        with open(result_file, encoding="utf-8") as f:
+            raw = json.load(f).get("timeline")
+        recording = timeline.build(raw, text, workdir=job["cwd"], resolution=timeline.REAL_TIME_RESOLUTION)
+    except (OSError, ValueError, timeline.RecorderError):
+        return ""
+    if recording is None or timeline.task_count(recording) < timeline.MIN_TASKS:
+        return ""
+    # Its own element ids: the build's picture of the same snippet is on the page too.
+    snippet = types.SimpleNamespace(name="run-here/" + display.removeprefix("snippets/"), display=display)
+    return timeline_svg.figure(snippet, recording, fast_clock=False)

@@ -9,7 +9,8 @@ the worker only then), and nothing comes from another host:
   (guidekit/browser_worker.mjs);
 - ``runner/guidekit/``: the Python the run needs, the same files the build runs:
   child.py and recorder.py, wasm_python.py (asyncio's own loop instead of Pyodide's),
-  transcript.py (the same normalisation), browser_python.py (the browser's wait);
+  transcript.py (the same normalisation), timeline.py and timeline_svg.py (the run's
+  timeline, drawn as the build draws it), browser_python.py (the browser's wait);
 - ``runner/snippets/``: every snippet's source, as the worker fetches it;
 - ``runner/runtime.json``: the sizes of the runtime's files (the progress bar's total), the
   Python files, the runner's output cap, its grace after a timeout's interrupt, and the
@@ -31,7 +32,7 @@ HERE = Path(__file__).parent
 # What loadPyodide() requests in chromium, in order (tests/test_browser_runner.py checks the list).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide-lock.json", "python_stdlib.zip", "pyodide.asm.wasm", "pyodide.asm.mjs")
 PYTHON_FILES = ("__init__.py", "snippets.py", "transcript.py", "child.py", "recorder.py", "wasm_python.py",
-                "browser_python.py")
+                "browser_python.py", "timeline.py", "timeline_svg.py")
 WORKER = HERE / "browser_worker.mjs"
 
 

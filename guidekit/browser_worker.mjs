@@ -7,7 +7,8 @@
 //   {started: true}                  when the snippet's first line runs (its timeout counts from here),
 //   {output: text}                    each time the snippet writes to stdout or stderr, in order,
 //   {tooMuch: cap}                    past the output cap (the page then ends the worker),
-//   {done: {exit, transcript}}        at the end: the exit code and the normalised transcript,
+//   {done: {exit, transcript, figure}} at the end: the exit code, the normalised transcript and the
+//                                     run's timeline (HTML, "" for fewer than two tasks),
 //   {failed: message}                 if the runtime itself failed.
 // {interrupt: true} from the page interrupts the snippet (Python sees SIGINT) at its timeout.
 // The run is the build's: guidekit/wasm_python.py (asyncio's own loop) then guidekit/child.py
@@ -123,7 +124,7 @@ browser_python.run`);
   };
   const result = jspi ? await run.callPromising(py.toPy(job)) : run(py.toPy(job));
   const done = result.toJs({ dict_converter: Object.fromEntries });
-  postMessage({ done: { exit: done.exit, transcript: done.transcript } });
+  postMessage({ done: { exit: done.exit, transcript: done.transcript, figure: done.figure } });
 }
 
 main().catch((error) => postMessage({ failed: String(error && error.message || error) }));

@@ -50,7 +50,7 @@ def output(page, name=SNIPPET) -> str:
     return box(page, name).locator("pre.guide-run__output").text_content()
 
 
-def test_a_run_loads_only_from_the_site_after_the_press_and_prints_the_transcript(page, site_url):
+def test_a_run_loads_only_from_the_site_after_the_press_prints_the_transcript_and_draws_its_timeline(page, site_url):
     requested = []
     page.context.on("request", lambda request: requested.append(request.url))
     errors, foreign = watch(page, site_url)
@@ -65,6 +65,12 @@ def test_a_run_loads_only_from_the_site_after_the_press_and_prints_the_transcrip
     pyodide = [url.removeprefix("pyodide/") for url in loaded if url.startswith("pyodide/")]
     assert sorted(pyodide) == sorted(browser_runtime.PYODIDE_FILES), "what loadPyodide() requests changed"
     assert f"snippets/{SNIPPET}" in loaded
+    # This run's timeline, drawn by the build's code, set up by timeline.js, with ids of its own.
+    drawn = box(page).locator("figure.tl-figure svg.tl")
+    expect(drawn.first).to_have_attribute("data-tl-details", "on")
+    assert drawn.first.locator(".tl-tip").count() >= 2
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert not foreign, foreign
     assert not errors, errors
 

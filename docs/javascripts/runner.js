@@ -78,6 +78,7 @@
       run = { worker, timers: [], timedOut: false, box };
       runs.add(run);
       code.textContent = "";
+      for (const old of box.querySelectorAll("figure")) old.remove(); // the last run's timeline
       output.hidden = false;
       start.disabled = true;
       stop.hidden = false;
@@ -106,6 +107,10 @@
           end(`Stopped: more than ${data.tooMuch / 1000} kB of output.`);
         } else if (data.done) {
           code.textContent = data.done.transcript; // normalised as the build's: the snippet's own frames only
+          if (data.done.figure) { // this run's timeline, drawn by the build's guidekit/timeline_svg.py
+            output.insertAdjacentHTML("afterend", data.done.figure);
+            document.dispatchEvent(new Event("guide:timelines")); // docs/javascripts/timeline.js sets it up
+          }
           end(run.timedOut ? `${display}: timed out after ${timeout} s and was stopped.`
             : `Finished with exit code ${data.done.exit}.`);
         } else if (data.failed) {
