@@ -57,9 +57,16 @@ def test_a_run_loads_only_from_the_site_after_the_press_prints_the_transcript_an
     page.goto(PAGE, wait_until="networkidle")
     runtime = site_url + "/" + browser_runtime.FOLDER + "/"
     assert not [url for url in requested if url.startswith(runtime)], "runtime requested before any press of Run"
-    status = run(page)
-    assert status == "Finished with exit code 0.", status
     committed = transcript.read(get(SNIPPET))
+    first, second = committed.splitlines()[:2]  # printed 1 s apart
+    box(page).locator("button.guide-run__start").click()
+    page.wait_for_function("([name, line]) => document.querySelector(`div.guide-run[data-snippet='${name}'] pre`)"
+                           ".textContent.includes(line)", arg=[SNIPPET, first], timeout=LOAD, polling="raf")
+    assert second not in output(page), "the output came all at once, not line by line"
+    status = box(page).locator(".guide-run__status")
+    expect(status).to_have_text(ENDED, timeout=LOAD)
+    status = status.text_content()
+    assert status == "Finished with exit code 0.", status
     assert transcript.on_time(committed, output(page)), output(page)  # the real clock's rule
     loaded = [url.removeprefix(runtime) for url in requested if url.startswith(runtime)]
     pyodide = [url.removeprefix("pyodide/") for url in loaded if url.startswith("pyodide/")]
