@@ -14,7 +14,7 @@ recording (equal to this run's on the fast clock; the check above says so).
 import html
 import os
 
-from . import pythons, runner, timeline, timeline_svg, transcript, wasm
+from . import browser_runtime, pythons, runner, timeline, timeline_svg, transcript, wasm
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -53,6 +53,19 @@ def unaccepted_notice(snippet, difference: str) -> str:
             f"<pre><code>{html.escape(difference)}</code></pre>\n</div>\n")
 
 
+def browser_run(snippet) -> str:
+    """Where docs/javascripts/runner.js puts the snippet's Run button (it loads Python from the
+    site only when pressed), or one line saying why the snippet cannot run in a browser."""
+    settings, version = snippet.settings, browser_runtime.VERSION
+    why = settings["not_on_webassembly"] or (
+        f"it needs Python {settings['min_python']}" if snippet.checked_on(version) else None)
+    if why:
+        return (f'<p class="snippet-notes guide-run-note">Cannot run in this page (Python {version} as WebAssembly):'
+                f" {html.escape(why)}.</p>\n")
+    return (f'<div class="guide-run" data-snippet="{html.escape(snippet.name)}" data-python="{version}"'
+            f' data-timeout="{settings["timeout"]:g}"></div>\n')
+
+
 def render(snippet, result, difference: str | None = None) -> str:
     settings = snippet.settings
     notes = []
@@ -87,6 +100,8 @@ def render(snippet, result, difference: str | None = None) -> str:
     parts.append(fence(output, f'{{ .text .snippet-output title="{OUTPUT_TITLE}{snippet.display}"{numbered} }}'))
     if picture:
         parts.append(timeline_svg.figure(snippet, recording, fast_clock=settings["clock"] != "real"))
+    if snippet.root == SNIPPETS:  # the site carries these snippets only (guidekit/browser_runtime.py)
+        parts.append(browser_run(snippet))
     return "\n".join(parts)
 
 

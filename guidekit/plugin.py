@@ -1,7 +1,7 @@
 """The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with a cache, parallel pages and one-line errors.
 
 The execute plugin turns a page's Python cells into a notebook, runs it in a Jupyter
-kernel and renders the result. This subclass changes six things:
+kernel and renders the result. This subclass changes seven things:
 
 - Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
   guidekit, Python, the installed versions) are unchanged since it last executed without
@@ -17,6 +17,8 @@ kernel and renders the result. This subclass changes six things:
 - Under ``mkdocs serve`` only, a snippet whose output differs from its committed transcript
   is shown with a notice, the diff and the command that accepts it (guidekit/page.py,
   ``PREVIEW``), instead of stopping the server; such a page is never cached.
+- After the build, the runtime a reader's Run button loads (Python 3.14 as WebAssembly, the
+  worker, the run's Python and the snippets) is copied into the site (guidekit/browser_runtime.py).
 - Errors: when a cell fails, nbclient's CellExecutionError carries the whole kernel
   traceback; a snippet's own problem already comes as one SnippetError line, so that
   line is what the build reports, with the page's line.
@@ -39,7 +41,7 @@ from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ExecutePreprocessor
 
-from . import cache, pythons, runner, site_url, wasm
+from . import browser_runtime, cache, pythons, runner, site_url, wasm
 from .checks import cores
 from .page import PREVIEW, UNACCEPTED, listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
@@ -199,6 +201,8 @@ class GuideExecutePlugin(ExecutePlugin):
     def on_post_build(self, config, **kwargs):
         if self.pool:
             self.pool.shutdown()
+        if why := browser_runtime.copy_into(Path(config.site_dir)):  # what a reader's Run loads
+            log.info("no runner in this build's site: %s; the Run buttons will say so", why)
 
     def on_page_read_source(self, page, config, **kwargs):
         if not isinstance(page.file, ExecutableFile):

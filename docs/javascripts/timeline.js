@@ -58,6 +58,8 @@
     document.querySelectorAll("svg.tl").forEach(setUp);
   }
 
+  // A timeline drawn after the page loaded (a run in the page: docs/javascripts/runner.js) says so.
+  document.addEventListener("guide:timelines", setUpAll);
   // Material's instant navigation swaps pages without a load event; its document$ says when.
   if (typeof document$ !== "undefined") document$.subscribe(setUpAll);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);

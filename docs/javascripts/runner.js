@@ -1,0 +1,133 @@
+// Run a snippet in this page: a Run button in every <div class="guide-run"> that guidekit/page.py
+// puts under a snippet. Nothing of the runtime is requested before the first press: then a module
+// Web Worker (runner/worker.mjs, guidekit/browser_worker.mjs) loads Python 3.14 as WebAssembly
+// from this site, runs the snippet on the real clock and sends each piece of output as it is
+// printed. Stop ends the worker at once; at the snippet's timeout the worker is interrupted twice
+// (the traceback shows where it waited), as the build's runner does, and ended after the grace.
+(() => {
+  "use strict";
+  const RUNTIME = new URL("../runner/", document.currentScript.src); // this file is javascripts/runner.js
+  const runs = new Set(); // the runs going on, to end those of a page left by instant navigation
+
+  function element(tag, attributes, text) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function megabytes(bytes) {
+    return (bytes / 1e6).toFixed(1);
+  }
+
+  function setUp(box) {
+    if (box.dataset.runner) return;
+    box.dataset.runner = "on";
+    const name = box.dataset.snippet, python = box.dataset.python;
+    const display = `snippets/${name}`;
+    const controls = element("div", { class: "guide-run__controls" });
+    const start = element("button", { type: "button", class: "md-button guide-run__start" },
+      `Run here (Python ${python}, WebAssembly)`);
+    start.setAttribute("aria-label", `${start.textContent}: ${display}`); // the visible words first
+    const stop = element("button", { type: "button", class: "md-button guide-run__stop", hidden: "" }, "Stop");
+    stop.setAttribute("aria-label", `Stop: ${display}`);
+    const status = element("span", { class: "guide-run__status", role: "status" });
+    const progress = element("progress", { class: "guide-run__progress", max: "1", value: "0", hidden: "",
+                                           "aria-label": `Loading Python ${python}` });
+    const output = element("pre", { class: "guide-run__output", hidden: "", tabindex: "0", "aria-live": "polite",
+                                    "aria-label": `Output of this page's run of ${display}` });
+    const code = output.appendChild(element("code", {}));
+    controls.append(start, stop, status);
+    box.append(controls, progress, output);
+
+    if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
+      start.disabled = true;
+      status.textContent = "This browser cannot run it here: it lacks Web Workers or WebAssembly.";
+      return;
+    }
+
+    let run = null, timeout = null;
+    function end(message) {
+      if (!run) return;
+      run.worker.terminate();
+      run.timers.forEach(clearTimeout);
+      runs.delete(run);
+      run = null;
+      status.textContent = message;
+      progress.hidden = true;
+      const hadFocus = document.activeElement === stop;
+      stop.hidden = true;
+      start.disabled = false;
+      if (hadFocus) start.focus();
+    }
+
+    function onTimeout(grace) {
+      run.timedOut = true;
+      status.textContent = `Timed out after ${timeout} s: interrupting…`;
+      run.worker.postMessage({ interrupt: true });
+      run.timers.push(setTimeout(() => run && run.worker.postMessage({ interrupt: true }), 200));
+      run.timers.push(setTimeout(() => end(`${display}: timed out after ${timeout} s and was stopped.`),
+                                 200 + grace * 1000));
+    }
+
+    start.addEventListener("click", () => {
+      if (run) return;
+      timeout = Number(box.dataset.timeout); // seconds from the snippet's start (snippets.toml)
+      const started = performance.now();
+      const worker = new Worker(new URL("worker.mjs", RUNTIME), { type: "module" });
+      run = { worker, timers: [], timedOut: false, box };
+      runs.add(run);
+      code.textContent = "";
+      for (const old of box.querySelectorAll("figure")) old.remove(); // the last run's timeline
+      output.hidden = false;
+      start.disabled = true;
+      stop.hidden = false;
+      stop.focus();
+      progress.hidden = false;
+      progress.removeAttribute("value"); // indeterminate until the first bytes arrive
+      status.textContent = `Loading Python ${python} (WebAssembly) from this site…`;
+      worker.onerror = (event) => end(`The runner could not start: ${event.message || "its files are missing from this site"}.`);
+      worker.onmessage = ({ data }) => {
+        if (!run || run.worker !== worker) return;
+        if (data.progress !== undefined) {
+          progress.value = data.progress / data.total;
+          status.textContent = `Loading Python ${python} (WebAssembly): ${megabytes(data.progress)} of ${megabytes(data.total)} MB`;
+        } else if (data.ready) {
+          progress.hidden = true;
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          box.dataset.loadSeconds = seconds;
+          status.textContent = `Running on Python ${data.ready.python} (Pyodide ${data.ready.pyodide}, loaded in ${seconds} s), real clock…`;
+          run.grace = data.ready.grace;
+          worker.postMessage({ run: name });
+        } else if (data.started) { // the snippet's first line: its timeout counts from here, as the runner's
+          run.timers.push(setTimeout(() => run && onTimeout(run.grace), timeout * 1000));
+        } else if (data.output !== undefined) {
+          code.append(data.output);
+        } else if (data.tooMuch !== undefined) {
+          end(`Stopped: more than ${data.tooMuch / 1000} kB of output.`);
+        } else if (data.done) {
+          code.textContent = data.done.transcript; // normalised as the build's: the snippet's own frames only
+          if (data.done.figure) { // this run's timeline, drawn by the build's guidekit/timeline_svg.py
+            output.insertAdjacentHTML("afterend", data.done.figure);
+            document.dispatchEvent(new Event("guide:timelines")); // docs/javascripts/timeline.js sets it up
+          }
+          end(run.timedOut ? `${display}: timed out after ${timeout} s and was stopped.`
+            : `Finished with exit code ${data.done.exit}.`);
+        } else if (data.failed) {
+          end(`The runner failed: ${data.failed}`);
+        }
+      };
+    });
+    stop.addEventListener("click", () => end("Stopped."));
+  }
+
+  function setUpAll() {
+    for (const run of runs) if (!document.contains(run.box)) { run.worker.terminate(); runs.delete(run); }
+    document.querySelectorAll("div.guide-run").forEach(setUp);
+  }
+
+  // Material's instant navigation swaps pages without a load event; its document$ says when.
+  if (typeof document$ !== "undefined") document$.subscribe(setUpAll);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
+  else setUpAll();
+})();
