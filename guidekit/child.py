@@ -28,6 +28,9 @@ import sys
 import traceback
 
 
+STARTED = ".started"  # created as RESULT_FILE + this just before the snippet's first line: timeouts count from it
+
+
 def snippet_line(tb_or_frame, display_name):
     """The innermost line of the snippet in a traceback (or a frame's stack), or None."""
     line = None
@@ -195,7 +198,7 @@ def main():
     install_loop_factory(recorder.install(new_event_loop))
     watch_writes(display_name, result["writes"])
     code = compile(source, display_name, "exec")
-    open(result_file + ".started", "w").close()  # the runner's timeout counts from here (runner.STARTED)
+    open(result_file + STARTED, "w").close()  # the runner's timeout counts from here
     # ``__file__`` is absolute, as Python makes it for a script since 3.9: a snippet that
     # hands its own file to a tool (pytest) finds it from the temporary working directory.
     exec(code, {"__name__": "__main__", "__file__": os.path.abspath(source_path), "__builtins__": __builtins__})

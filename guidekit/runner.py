@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from . import native, pythons, timeline, transcript, wasm
+from .child import STARTED
 from .snippets import REPO, Snippet, SnippetError, catalogue
 
 CHILD = Path(__file__).with_name("child.py")
@@ -30,7 +31,6 @@ SNIPPET_LIBS = Path(os.environ.get("GUIDE_SNIPPET_LIBS", REPO / ".venv" / "snipp
 MAX_OUTPUT = 100_000  # bytes; a page is not the place for more
 GRACE = 15.0  # seconds for a hung snippet to report where the second interrupt found it, before the kill (WebAssembly on a loaded machine needs seconds)
 START_LIMIT = 60  # seconds an interpreter may take to reach the snippet's first line (WebAssembly, busy machine)
-STARTED = ".started"  # child.py creates RESULT_FILE + this just before the snippet's first line
 
 
 @dataclasses.dataclass
