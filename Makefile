@@ -27,8 +27,10 @@ serve: venv
 build: venv
 	$(PY) -m mkdocs build --strict
 
+# Several processes (pytest-xdist): most tests wait on a child process, Node or chromium.
+TEST_JOBS ?= 4
 test: venv node
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_JOBS)
 
 # Refresh, on purpose, every committed transcript and every `#>` comment; review with git diff.
 # `#>` comments first: they move lines, and transcripts can name lines.

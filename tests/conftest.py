@@ -57,16 +57,25 @@ run_code.find_print_location = _find_print_location
 
 
 def build_site(site, address: str, **env: str) -> str:
-    """``mkdocs build --strict`` into ``site`` for the address it will be served at; returns the build log."""
+    """``mkdocs build --strict`` into ``site`` for the address it will be served at; returns the build log.
+
+    One build at a time, across the suite's processes (pytest-xdist): each builds the site for
+    its own address, and a build that waits for another finds every page in the build cache
+    (.cache/execute/; the address is not part of a page's key) instead of running its snippets again."""
+    import fcntl
     import subprocess
     import sys
 
     from guidekit.snippets import REPO
 
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=REPO, capture_output=True,
-        text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address, **env},
-    )
+    lock_file = REPO / ".cache" / "tests-build.lock"
+    lock_file.parent.mkdir(exist_ok=True)
+    with open(lock_file, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=REPO, capture_output=True,
+            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address, **env},
+        )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout + proc.stderr
 
