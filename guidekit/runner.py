@@ -68,6 +68,10 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
     }
     for var in ("PYTHONHOME", "PYTHONSTARTUP", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE", "PYTHONWARNINGS"):
         env.pop(var, None)
+    # A test run's own pytest settings are not the snippet's: snippets/testing/ run pytest
+    # themselves, and PYTEST_ADDOPTS or pytest-xdist's PYTEST_XDIST_WORKER would change what it prints.
+    for var in [name for name in env if name.startswith("PYTEST_")]:
+        del env[var]
     with tempfile.TemporaryDirectory(prefix="guide-run-") as tmp:
         workdir = os.path.join(tmp, "work")
         os.mkdir(workdir)

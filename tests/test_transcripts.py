@@ -10,7 +10,7 @@ exception) and print exactly its committed transcript, line for line and in orde
 import pytest
 
 from guidekit import pythons, runner
-from guidekit.snippets import catalogue
+from guidekit.snippets import catalogue, get
 
 from .conftest import python_for
 
@@ -23,3 +23,12 @@ def test_transcript(snippet, version):
     result = runner.run(snippet, python=python_for(version))
     error = runner.check(result)
     assert error is None, error
+
+
+def test_the_test_runs_pytest_settings_do_not_reach_a_snippet(monkeypatch):
+    """snippets/testing/ run pytest themselves: this suite's PYTEST_ADDOPTS, or pytest-xdist's
+    PYTEST_XDIST_WORKER, must not change what they print (guidekit/runner.py drops PYTEST_*)."""
+    monkeypatch.setenv("PYTEST_ADDOPTS", "--collect-only")
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    result = runner.run(get("testing/with_pytest.py"))
+    assert runner.check(result) is None, runner.check(result)
