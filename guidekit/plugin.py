@@ -6,7 +6,8 @@ kernel and renders the result. This subclass changes seven things:
 - Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
   guidekit, Python, the installed versions) are unchanged since it last executed without
   error is taken from ``.cache/execute/``; no kernel starts. The log says, for every
-  page, "from cache" or why it executes.
+  page, "from cache" or why it executes. In a page that executes, show() takes each
+  unchanged snippet's verified run from ``.cache/execute/runs/`` (``GUIDE_RUN_CACHE``).
 - Parallel: the pages that must execute all start in on_files, each in its own kernel,
   ``GUIDE_JOBS`` at a time (default: twice the cores this process may use).
 - Kernels: every cell has a timeout (the runner's timeout of each snippet it shows, plus
@@ -95,11 +96,13 @@ class GuideExecutePlugin(ExecutePlugin):
     def on_config(self, config):
         super().on_config(config)
         settings = copy.deepcopy(self.exporter.config)
+        steps = settings.TemplateExporter.preprocessors
         if self.execute:
             settings.ExecutePreprocessor.shutdown_kernel = "immediate"
             settings.ExecutePreprocessor.timeout_func = cell_timeout
+            # The verified snippet runs, for show() in the kernels (guidekit/page.py), which inherit this.
+            os.environ[cache.RUNS] = str(Path(config.config_file_path).parent / CACHE_DIR / "runs")
         else:
-            steps = settings.TemplateExporter.preprocessors
             settings.TemplateExporter.preprocessors = [p for p in steps if p is not ExecutePreprocessor]
         self.exporter_settings = settings
         self.local = threading.local()
