@@ -12,14 +12,19 @@ recording (equal to this run's on the fast clock; the check above says so).
 
 A snippet whose ingredients are unchanged since its last verified run is not run again:
 its Markdown comes from the run cache (guidekit/cache.py, ``Runs``, in the folder the
-plugin names in ``GUIDE_RUN_CACHE``).
+plugin names in ``GUIDE_RUN_CACHE``). And the snippets of a page run at once: the plugin
+puts a first cell in every page that calls ``start()`` with the page's ``show()`` calls;
+their runs go to a pool, ``RUNS_AT_ONCE`` at a time, in page order, and each ``show()``
+waits for its own.
 """
 
 import functools
 import html
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from . import browser_runtime, cache, pythons, runner, timeline, timeline_svg, transcript, wasm
+from .checks import cores
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -110,11 +115,26 @@ def render(snippet, result, difference: str | None = None) -> str:
     return "\n".join(parts)
 
 
+# Snippets of one page running at once. Each is a process of its own (or a WebAssembly worker),
+# so the cores limit it; the plugin runs several pages at once too.
+RUNS_AT_ONCE = cores()
+started: dict[tuple[str, str | None], Future] = {}  # (name, root) -> its Markdown, being made
+
+
+def start(shows: list[tuple[str, str | None]]) -> None:
+    """Start making the Markdown of every snippet these show() calls name, in page order."""
+    pool = ThreadPoolExecutor(RUNS_AT_ONCE, thread_name_prefix="guide-snippet")
+    for name, root in dict.fromkeys(map(tuple, shows)):
+        started[name, root] = pool.submit(markdown_of, name, root)
+    pool.shutdown(wait=False)  # the threads end when the queue is empty
+
+
 def show(name: str, root: str | None = None) -> None:
     """Run snippets/<name> and display its source and output; ``root`` is for the tests' bad snippets."""
     from IPython.display import Markdown, display
 
-    display(Markdown(markdown_of(name, root)))
+    future = started.pop((name, root), None)
+    display(Markdown(future.result() if future else markdown_of(name, root)))
 
 
 def markdown_of(name: str, root: str | None = None) -> str:

@@ -9,7 +9,9 @@ kernel and renders the result. This subclass changes seven things:
   page, "from cache" or why it executes. In a page that executes, show() takes each
   unchanged snippet's verified run from ``.cache/execute/runs/`` (``GUIDE_RUN_CACHE``).
 - Parallel: the pages that must execute all start in on_files, each in its own kernel,
-  ``GUIDE_JOBS`` at a time (default: twice the cores this process may use).
+  ``GUIDE_JOBS`` at a time (default: twice the cores this process may use), and within a
+  page its snippets run at once: ``PageExecutor`` puts a first cell in the page that
+  starts them all (guidekit/page.py, ``start()``).
 - Kernels: every cell has a timeout (the runner's timeout of each snippet it shows, plus
   a minute), and kernels are shut down immediately instead of gracefully.
 - Every page ends with one line saying how its examples were checked (the Pythons of
@@ -37,10 +39,12 @@ from pathlib import Path
 
 import jupytext
 import nbconvert
+import nbformat
 from mkdocs.exceptions import PluginError
 from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ExecutePreprocessor
+from traitlets import List, Unicode
 
 from . import browser_runtime, cache, pythons, runner, site_url, wasm
 from .checks import cores
@@ -88,6 +92,23 @@ def jobs() -> int:
     return 2 * cores()
 
 
+class PageExecutor(ExecutePreprocessor):
+    """The execute plugin's ExecutePreprocessor, with one cell more at the start of each page:
+    ``start([...])`` (guidekit/page.py) with the page's show() calls, so that its snippets
+    run at once while the cells display them one by one. The cell carries the plugin's
+    hide-cell tag: it executes, then leaves no trace in the page."""
+
+    start_cell_tags = List(Unicode()).tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        shows = [(m["name"], m["root"]) for cell in nb.cells if cell.cell_type == "code"
+                 for m in cache.SHOW_LINE.finditer(cell.source)]
+        if shows:
+            source = f"from guidekit.page import start\nstart({shows!r})"
+            nb.cells.insert(0, nbformat.v4.new_code_cell(source, metadata={"tags": list(self.start_cell_tags)}))
+        return super().preprocess(nb, resources, km)
+
+
 class GuideExecutePlugin(ExecutePlugin):
     # False only inside `python -m guidekit.bench floor` (the benchmark's floor: the same
     # pages converted without running a cell). No setting, option or variable reaches it.
@@ -100,6 +121,8 @@ class GuideExecutePlugin(ExecutePlugin):
         if self.execute:
             settings.ExecutePreprocessor.shutdown_kernel = "immediate"
             settings.ExecutePreprocessor.timeout_func = cell_timeout
+            settings.PageExecutor.start_cell_tags = [self.config.tags.hide_cell]  # executed, then removed
+            settings.TemplateExporter.preprocessors = [PageExecutor if p is ExecutePreprocessor else p for p in steps]
             # The verified snippet runs, for show() in the kernels (guidekit/page.py), which inherit this.
             os.environ[cache.RUNS] = str(Path(config.config_file_path).parent / CACHE_DIR / "runs")
         else:

@@ -10,6 +10,7 @@ are never stored.
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import urllib.parse
@@ -278,6 +279,28 @@ def test_an_output_that_is_not_the_committed_one_is_never_stored(run_cache, monk
     shown = page.markdown_of("changed_output.py", "tests/bad_snippets")
     assert page.UNACCEPTED in shown and "the edited line" in shown
     assert not run_cache.folder.exists()
+
+
+def test_the_runs_of_a_page_start_together_and_each_show_takes_its_own(run_cache, monkeypatch):
+    names = [s.name for s in catalogue()[:3]]
+    page.start([(name, None) for name in names])
+    assert set(page.started) == {(name, None) for name in names}
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda markdown: shown.append(markdown.data))
+    for name in reversed(names):
+        page.show(name)
+    assert page.started == {}
+    assert shown == [page.markdown_of(name) for name in reversed(names)]
+
+
+def test_a_run_started_between_cells_still_gets_its_ctrl_c():
+    """A kernel ignores SIGINT between cells, when start() may start a run: the run must not inherit that."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = runner.run(snippets.get("shutdown/ctrl_c.py"))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert runner.check(result) is None, runner.check(result)
 
 
 def test_cells_time_out_after_their_snippets_would():
