@@ -31,6 +31,7 @@ import copy
 import logging
 import os
 import platform
+import re
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -46,12 +47,14 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert.preprocessors import ExecutePreprocessor
 from traitlets import List, Unicode
 
-from . import browser_runtime, cache, pythons, runner, site_url, wasm
+from . import browser_runtime, cache, pythons, runner, site_url, timeline_svg, wasm
 from .checks import cores
 from .page import PREVIEW, UNACCEPTED, listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
-CACHE_DIR = Path(".cache") / "execute"  # under the folder of mkdocs.yml
+CACHE_DIR = Path(".cache") / "execute"
+FIGURE_MARK = "guide-timeline"  # <!-- guide-timeline 3 -->: a page's fourth timeline, set aside
+FIGURE_COMMENT = re.compile(rf"<!-- {FIGURE_MARK} (\d+) -->")  # under the folder of mkdocs.yml
 log = logging.getLogger("mkdocs.plugins.guide_execute")
 BUILD_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-execute-plugin")  # named, with versions, on every page
 
@@ -130,6 +133,7 @@ class GuideExecutePlugin(ExecutePlugin):
         self.exporter_settings = settings
         self.local = threading.local()
         self.cache = cache.Cache(Path(config.config_file_path).parent / CACHE_DIR)
+        self.figures = {}  # src_path -> the page's timelines, set aside while it is converted
         self.results = {}  # abs_src_path -> (markdown, outputs), the exception it raised, or a Future of either
         self.pool = None
         self.how_checked = how_checked()
@@ -252,7 +256,22 @@ class GuideExecutePlugin(ExecutePlugin):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         self.output_map[str(page.file.abs_src_path)] = [src_dir / name for name in outputs]
-        return markdown
+        # The timelines are most of a page's HTML elements, and neither Markdown nor the search
+        # index has anything to do in them (figure() keeps them out of search): set aside, each
+        # stands for itself as a comment until the page is written (on_post_page).
+        figures = self.figures[page.file.src_path] = []
+
+        def set_aside(match):
+            figures.append(match[0])
+            return f"<!-- {FIGURE_MARK} {len(figures) - 1} -->"
+
+        return timeline_svg.FIGURE.sub(set_aside, markdown)
+
+    def on_post_page(self, output, page, config):
+        figures = self.figures.pop(page.file.src_path, None)
+        if figures:
+            output = FIGURE_COMMENT.sub(lambda m: figures[int(m[1])], output)
+        return output
 
     @staticmethod
     def where(page, config) -> str:
