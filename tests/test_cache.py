@@ -53,14 +53,14 @@ PAGES = {  # page -> the snippets its cells show
 
 def keys(env=ENV, texts=None):
     found = {}
-    for page, names in PAGES.items():
+    for name, names in PAGES.items():
         cells = ["from guidekit.page import show"] + [f'show("{n}")' for n in names]
-        text = (texts or {}).get(page, f"# {page}\n")
+        text = (texts or {}).get(name, f"# {name}\n")
         shows, why_not = cache.shown(cells)
         assert why_not is None and shows == [(n, None) for n in names]
         ingredients, why_not = cache.ingredients(text, shows, env)
         assert why_not is None
-        found[page] = cache.key(ingredients)
+        found[name] = cache.key(ingredients)
     return found
 
 
