@@ -45,9 +45,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ExecutePreprocessor
-from traitlets import List, Unicode
+from traitlets import Bool, List, Unicode
 
-from . import browser_runtime, cache, pythons, runner, site_url, timeline_svg, wasm
+from . import browser_runtime, cache, kernels, pythons, runner, site_url, timeline_svg, wasm
 from .checks import cores
 from .page import PREVIEW, UNACCEPTED, listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
@@ -99,9 +99,11 @@ class PageExecutor(ExecutePreprocessor):
     """The execute plugin's ExecutePreprocessor, with one cell more at the start of each page:
     ``start([...])`` (guidekit/page.py) with the page's show() calls, so that its snippets
     run at once while the cells display them one by one. The cell carries the plugin's
-    hide-cell tag: it executes, then leaves no trace in the page."""
+    hide-cell tag: it executes, then leaves no trace in the page. Under ``mkdocs serve``
+    (``ready_kernels``) the page runs in a kernel started ahead of the rebuild (guidekit/kernels.py)."""
 
     start_cell_tags = List(Unicode()).tag(config=True)
+    ready_kernels = Bool(False).tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         shows = [(m["name"], m["root"]) for cell in nb.cells if cell.cell_type == "code"
@@ -109,7 +111,14 @@ class PageExecutor(ExecutePreprocessor):
         if shows:
             source = f"from guidekit.page import start\nstart({shows!r})"
             nb.cells.insert(0, nbformat.v4.new_code_cell(source, metadata={"tags": list(self.start_cell_tags)}))
-        return super().preprocess(nb, resources, km)
+        folder = str((resources or {}).get("metadata", {}).get("path") or "")
+        ready = km is None and self.ready_kernels and folder and kernels.take(folder, self.kernel_name or "python3")
+        if not ready:
+            return super().preprocess(nb, resources, km)
+        try:
+            return super().preprocess(nb, resources, ready)
+        finally:
+            kernels.shut_down(ready)  # a kernel it did not start is not shut down by nbclient
 
 
 class GuideExecutePlugin(ExecutePlugin):
@@ -125,6 +134,7 @@ class GuideExecutePlugin(ExecutePlugin):
             settings.ExecutePreprocessor.shutdown_kernel = "immediate"
             settings.ExecutePreprocessor.timeout_func = cell_timeout
             settings.PageExecutor.start_cell_tags = [self.config.tags.hide_cell]  # executed, then removed
+            settings.PageExecutor.ready_kernels = getattr(self, "serving", False)
             settings.TemplateExporter.preprocessors = [PageExecutor if p is ExecutePreprocessor else p for p in steps]
             # The verified snippet runs, for show() in the kernels (guidekit/page.py), which inherit this.
             os.environ[cache.RUNS] = str(Path(config.config_file_path).parent / CACHE_DIR / "runs")
@@ -153,6 +163,7 @@ class GuideExecutePlugin(ExecutePlugin):
             os.environ[PREVIEW] = "1"
         else:
             os.environ.pop(PREVIEW, None)
+        self.serving = command == "serve"  # on_startup runs once per `mkdocs serve`, before every on_config
 
     def on_page_context(self, context, page, config, nav):
         context["how_checked"] = self.how_checked  # overrides/main.html puts it at the end of the page
