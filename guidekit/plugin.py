@@ -1,7 +1,7 @@
 """The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with a cache, parallel pages and one-line errors.
 
 The execute plugin turns a page's Python cells into a notebook, runs it in a Jupyter
-kernel and renders the result. This subclass changes seven things:
+kernel and renders the result. This subclass changes eight things:
 
 - Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
   guidekit, Python, the installed versions) are unchanged since it last executed without
@@ -13,7 +13,10 @@ kernel and renders the result. This subclass changes seven things:
   page its snippets run at once: ``PageExecutor`` puts a first cell in the page that
   starts them all (guidekit/page.py, ``start()``).
 - Kernels: every cell has a timeout (the runner's timeout of each snippet it shows, plus
-  a minute), and kernels are shut down immediately instead of gracefully.
+  a minute), and kernels are shut down immediately instead of gracefully. Under
+  ``mkdocs serve``, a rebuild takes a kernel started before it (guidekit/kernels.py).
+- Timelines: a page's SVG timelines are set aside while mkdocs converts the page and the
+  search plugin indexes it, and put back when the page is written (``on_post_page``).
 - Every page ends with one line saying how its examples were checked (the Pythons of
   guidekit/pythons.py, each with how it runs) and the versions of what built it
   (``how_checked()``, shown by overrides/main.html). No date: the build stays byte-identical.
