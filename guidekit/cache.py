@@ -1,4 +1,10 @@
-"""The build cache of executed pages: ``.cache/execute/`` at the repository root.
+"""The build cache: executed pages and verified snippet runs, in ``.cache/execute/`` beside mkdocs.yml.
+
+Two levels, with the same ingredients. A page whose ingredients are unchanged is taken
+whole from ``Cache`` and no kernel starts. A page that must execute runs in its kernel,
+where each ``show()`` takes the snippet's verified run from ``Runs`` (``runs/``) when the
+snippet's own ingredients are unchanged: a page whose one snippet changed re-runs only
+that snippet.
 
 A page is taken from the cache only when everything that can change what its cells
 display is the same as when it was stored. Those are its *ingredients*, each one hashed:
@@ -15,8 +21,17 @@ display is the same as when it was stored. Those are its *ingredients*, each one
 A page whose cells do anything but ``from guidekit.page import show`` and
 ``show("folder/x.py")`` is never cached: nothing could tell when its output changes.
 Only pages that executed without error are stored. The entry records the ingredients,
-so a page that runs again can say why. Deleting the folder, or any file in it, is safe
-at any time: a missing or unreadable entry only means the page executes.
+so a page that runs again can say why.
+
+A snippet's run (``run_ingredients``): the ``snippet`` ingredient above, ``guidekit``,
+``python``, ``dependencies``, ``webassembly``, the interpreter it ran on (``runs on``:
+this one, or 3.14 as WebAssembly for a snippet that needs it) and its ``clock``. Only a
+run that did what the snippet declares and printed its committed transcript is stored
+(as the Markdown ``show()`` displays); a failed run, or one shown under ``mkdocs serve``
+as not the committed output, never is.
+
+Deleting the folder, or any file in it, is safe at any time: a missing or unreadable
+entry only means the page executes, or the snippet runs.
 """
 
 import ast
@@ -27,11 +42,13 @@ import json
 import os
 import re
 import sys
+import threading
 import urllib.parse
 from pathlib import Path
 
 from .snippets import DEFAULTS, REPO, SETTINGS_FILE, SNIPPETS, Snippet, SnippetError, settings_for
 
+RUNS = "GUIDE_RUN_CACHE"  # set by the plugin to the folder of verified runs; its kernels inherit it
 FORMAT = 2  # bump when the entry layout changes: older entries are then ignored
 # The one recogniser of show("x.py") / show("x.py", root="...") calls, for the cache and the plugin.
 SHOW_LINE = re.compile(r"""show\(\s*(["'])(?P<name>[^"']+)\1\s*(?:,\s*root\s*=\s*(["'])(?P<root>[^"']+)\3\s*)?\)""")
@@ -118,6 +135,11 @@ def snippet_digest(name: str, root: str | None) -> str:
 
 def environment(plugin_settings: dict) -> dict[str, str]:
     """The ingredients every page shares: computed once per build."""
+    return {**machinery(), "plugin": digest(json.dumps(plugin_settings, sort_keys=True, default=str))}
+
+
+def machinery() -> dict[str, str]:
+    """The ingredients every page and every snippet run shares: guidekit, Python, what is installed."""
     guidekit = sorted(p for p in GUIDEKIT.iterdir() if p.suffix in (".py", ".mjs"))
     from .runner import SNIPPET_LIBS
 
@@ -132,7 +154,6 @@ def environment(plugin_settings: dict) -> dict[str, str]:
         "dependencies": digest(*sorted(installed)),
         # 3.14 and 3.15 are npm packages (guidekit/wasm.py): their pinned versions.
         "webassembly": digest(lock.read_bytes() if (lock := REPO / "package-lock.json").exists() else b""),
-        "plugin": digest(json.dumps(plugin_settings, sort_keys=True, default=str)),
     }
 
 
@@ -145,6 +166,11 @@ def ingredients(page_text: str, shows: list[tuple[str, str | None]], env: dict[s
     except (SnippetError, OSError) as exc:
         return None, f"its snippets cannot be read ({exc})"
     return found, None
+
+
+def run_ingredients(name: str, root: str | None, env: dict[str, str], runs_on: str, clock: str) -> dict[str, str]:
+    """What one snippet's run depends on: its own ingredient, ``machinery()``, its interpreter and clock."""
+    return {"snippet": snippet_digest(name, root), **env, "runs on": runs_on, "clock": clock}
 
 
 def key(found: dict[str, str]) -> str:
@@ -191,14 +217,41 @@ class Cache:
             "format": FORMAT, "page": page, "key": key(found), "ingredients": found, "shows": shows, "markdown": markdown,
             "outputs": {name: base64.b64encode(data).decode("ascii") for name, data in outputs.items()},
         }
-        self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.path(page)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(entry), encoding="utf-8")
-        os.replace(temporary, target)  # a build killed half-way never leaves half an entry
+        write_atomically(self.path(page), json.dumps(entry))
 
     @staticmethod
     def outputs(entry: dict) -> dict[str, bytes]:
         import base64
 
         return {name: base64.b64decode(data) for name, data in entry["outputs"].items()}
+
+
+class Runs:
+    """One JSON file per snippet, its last verified run: {format, snippet, key, ingredients, markdown}."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def path(self, snippet: str) -> Path:
+        return self.folder / (urllib.parse.quote(snippet, safe="") + ".json")
+
+    def get(self, snippet: str, found: dict[str, str]) -> str | None:
+        """The stored Markdown of this snippet's run, if it was stored under exactly these ingredients."""
+        try:
+            entry = json.loads(self.path(snippet).read_text(encoding="utf-8"))
+            ok = entry["format"] == FORMAT and entry["snippet"] == snippet and entry["key"] == key(found)
+            return entry["markdown"] if ok and isinstance(entry["markdown"], str) else None
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def put(self, snippet: str, found: dict[str, str], markdown: str) -> None:
+        entry = {"format": FORMAT, "snippet": snippet, "key": key(found), "ingredients": found, "markdown": markdown}
+        write_atomically(self.path(snippet), json.dumps(entry))
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """A build killed half-way never leaves half an entry; two writers never mix theirs."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)

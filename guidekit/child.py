@@ -158,6 +158,12 @@ def load_recorder():
 
 def main():
     result_file, display_name, source_path = sys.argv[1:4]
+    # As in a reader's terminal. A native process inherits an ignored SIGINT, and a Jupyter
+    # kernel ignores it between cells: a snippet started then (guidekit/page.py starts a page's
+    # runs ahead of its cells) would ignore its own Ctrl-C (shutdown/ctrl_c.py) and the runner's
+    # interrupts. (WebAssembly interrupts its own way: guidekit/wasm_host.mjs.)
+    if sys.platform != "emscripten" and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     real_time = "--real-time" in sys.argv[4:]
     result = {"exception": None, "writes": []}
     recorder = load_recorder()

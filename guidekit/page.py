@@ -9,12 +9,22 @@ the page shows each printed line once), and the output of this run.
 When the run created at least two tasks, the output's lines are numbered and the
 timeline of the run follows it (guidekit/timeline_svg.py), drawn from the committed
 recording (equal to this run's on the fast clock; the check above says so).
+
+A snippet whose ingredients are unchanged since its last verified run is not run again:
+its Markdown comes from the run cache (guidekit/cache.py, ``Runs``, in the folder the
+plugin names in ``GUIDE_RUN_CACHE``). And the snippets of a page run at once: the plugin
+puts a first cell in every page that calls ``start()`` with the page's ``show()`` calls;
+their runs go to a pool, ``RUNS_AT_ONCE`` at a time, in page order, and each ``show()``
+waits for its own.
 """
 
+import functools
 import html
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 
-from . import browser_runtime, pythons, runner, timeline, timeline_svg, transcript, wasm
+from . import browser_runtime, cache, pythons, runner, timeline, timeline_svg, transcript, wasm
+from .checks import cores
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -105,15 +115,52 @@ def render(snippet, result, difference: str | None = None) -> str:
     return "\n".join(parts)
 
 
+# Snippets of one page running at once. Each is a process of its own (or a WebAssembly worker),
+# so the cores limit it; the plugin runs several pages at once too.
+RUNS_AT_ONCE = cores()
+started: dict[tuple[str, str | None], Future] = {}  # (name, root) -> its Markdown, being made
+
+
+def start(shows: list[tuple[str, str | None]]) -> None:
+    """Start making the Markdown of every snippet these show() calls name, in page order."""
+    pool = ThreadPoolExecutor(RUNS_AT_ONCE, thread_name_prefix="guide-snippet")
+    for name, root in dict.fromkeys(map(tuple, shows)):
+        started[name, root] = pool.submit(markdown_of, name, root)
+    pool.shutdown(wait=False)  # the threads end when the queue is empty
+
+
 def show(name: str, root: str | None = None) -> None:
     """Run snippets/<name> and display its source and output; ``root`` is for the tests' bad snippets."""
     from IPython.display import Markdown, display
 
+    future = started.pop((name, root), None)
+    display(Markdown(future.result() if future else markdown_of(name, root)))
+
+
+def markdown_of(name: str, root: str | None = None) -> str:
+    """What show() displays: from the run cache, else from a run (stored in it when it is verified).
+
+    Raises SnippetError (one line) when the snippet misbehaved or, but under `mkdocs serve`,
+    its output differs from the committed transcript."""
     snippet = get(name, REPO / root if root else SNIPPETS)
-    result = runner.run(snippet, python=runner.python_for(snippet))
+    python = runner.python_for(snippet)
+    runs = cache.Runs(os.environ[cache.RUNS]) if os.environ.get(cache.RUNS) else None
+    ingredients = lambda: cache.run_ingredients(name, root, machinery(), python or pythons.CURRENT, snippet.settings["clock"])
+    found = runs and ingredients()
+    if runs and (markdown := runs.get(snippet.display, found)) is not None:
+        return markdown
+    result = runner.run(snippet, python=python)
     if error := runner.check(result):
         if not (os.environ.get(PREVIEW) and runner.problem(result) is None):
             raise SnippetError(error)
-        display(Markdown(render(snippet, result, difference=error.split("\n", 1)[-1])))  # under serve: shown
-        return
-    display(Markdown(render(snippet, result)))
+        return render(snippet, result, difference=error.split("\n", 1)[-1])  # under serve: shown, never stored
+    markdown = render(snippet, result)
+    if runs and ingredients() == found:  # stored only if nothing it depends on changed while it ran
+        try:
+            runs.put(snippet.display, found, markdown)
+        except OSError:
+            pass  # the run is fine; the next build runs it again
+    return markdown
+
+
+machinery = functools.cache(cache.machinery)  # once per kernel: a kernel executes one page

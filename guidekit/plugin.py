@@ -1,16 +1,22 @@
 """The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with a cache, parallel pages and one-line errors.
 
 The execute plugin turns a page's Python cells into a notebook, runs it in a Jupyter
-kernel and renders the result. This subclass changes seven things:
+kernel and renders the result. This subclass changes eight things:
 
 - Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
   guidekit, Python, the installed versions) are unchanged since it last executed without
   error is taken from ``.cache/execute/``; no kernel starts. The log says, for every
-  page, "from cache" or why it executes.
+  page, "from cache" or why it executes. In a page that executes, show() takes each
+  unchanged snippet's verified run from ``.cache/execute/runs/`` (``GUIDE_RUN_CACHE``).
 - Parallel: the pages that must execute all start in on_files, each in its own kernel,
-  ``GUIDE_JOBS`` at a time (default: twice the cores this process may use).
+  ``GUIDE_JOBS`` at a time (default: twice the cores this process may use), and within a
+  page its snippets run at once: ``PageExecutor`` puts a first cell in the page that
+  starts them all (guidekit/page.py, ``start()``).
 - Kernels: every cell has a timeout (the runner's timeout of each snippet it shows, plus
-  a minute), and kernels are shut down immediately instead of gracefully.
+  a minute), and kernels are shut down immediately instead of gracefully. Under
+  ``mkdocs serve``, a rebuild takes a kernel started before it (guidekit/kernels.py).
+- Timelines: a page's SVG timelines are set aside while mkdocs converts the page and the
+  search plugin indexes it, and put back when the page is written (``on_post_page``).
 - Every page ends with one line saying how its examples were checked (the Pythons of
   guidekit/pythons.py, each with how it runs) and the versions of what built it
   (``how_checked()``, shown by overrides/main.html). No date: the build stays byte-identical.
@@ -28,6 +34,7 @@ import copy
 import logging
 import os
 import platform
+import re
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -36,17 +43,21 @@ from pathlib import Path
 
 import jupytext
 import nbconvert
+import nbformat
 from mkdocs.exceptions import PluginError
 from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ExecutePreprocessor
+from traitlets import Bool, List, Unicode
 
-from . import browser_runtime, cache, pythons, runner, site_url, wasm
+from . import browser_runtime, cache, kernels, pythons, runner, site_url, timeline_svg, wasm
 from .checks import cores
 from .page import PREVIEW, UNACCEPTED, listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
 
-CACHE_DIR = Path(".cache") / "execute"  # under the folder of mkdocs.yml
+CACHE_DIR = Path(".cache") / "execute"
+FIGURE_MARK = "guide-timeline"  # <!-- guide-timeline 3 -->: a page's fourth timeline, set aside
+FIGURE_COMMENT = re.compile(rf"<!-- {FIGURE_MARK} (\d+) -->")  # under the folder of mkdocs.yml
 log = logging.getLogger("mkdocs.plugins.guide_execute")
 BUILD_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-execute-plugin")  # named, with versions, on every page
 
@@ -87,6 +98,32 @@ def jobs() -> int:
     return 2 * cores()
 
 
+class PageExecutor(ExecutePreprocessor):
+    """The execute plugin's ExecutePreprocessor, with one cell more at the start of each page:
+    ``start([...])`` (guidekit/page.py) with the page's show() calls, so that its snippets
+    run at once while the cells display them one by one. The cell carries the plugin's
+    hide-cell tag: it executes, then leaves no trace in the page. Under ``mkdocs serve``
+    (``ready_kernels``) the page runs in a kernel started ahead of the rebuild (guidekit/kernels.py)."""
+
+    start_cell_tags = List(Unicode()).tag(config=True)
+    ready_kernels = Bool(False).tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        shows = [(m["name"], m["root"]) for cell in nb.cells if cell.cell_type == "code"
+                 for m in cache.SHOW_LINE.finditer(cell.source)]
+        if shows:
+            source = f"from guidekit.page import start\nstart({shows!r})"
+            nb.cells.insert(0, nbformat.v4.new_code_cell(source, metadata={"tags": list(self.start_cell_tags)}))
+        folder = str((resources or {}).get("metadata", {}).get("path") or "")
+        ready = km is None and self.ready_kernels and folder and kernels.take(folder, self.kernel_name or "python3")
+        if not ready:
+            return super().preprocess(nb, resources, km)
+        try:
+            return super().preprocess(nb, resources, ready)
+        finally:
+            kernels.shut_down(ready)  # a kernel it did not start is not shut down by nbclient
+
+
 class GuideExecutePlugin(ExecutePlugin):
     # False only inside `python -m guidekit.bench floor` (the benchmark's floor: the same
     # pages converted without running a cell). No setting, option or variable reaches it.
@@ -95,15 +132,21 @@ class GuideExecutePlugin(ExecutePlugin):
     def on_config(self, config):
         super().on_config(config)
         settings = copy.deepcopy(self.exporter.config)
+        steps = settings.TemplateExporter.preprocessors
         if self.execute:
             settings.ExecutePreprocessor.shutdown_kernel = "immediate"
             settings.ExecutePreprocessor.timeout_func = cell_timeout
+            settings.PageExecutor.start_cell_tags = [self.config.tags.hide_cell]  # executed, then removed
+            settings.PageExecutor.ready_kernels = getattr(self, "serving", False)
+            settings.TemplateExporter.preprocessors = [PageExecutor if p is ExecutePreprocessor else p for p in steps]
+            # The verified snippet runs, for show() in the kernels (guidekit/page.py), which inherit this.
+            os.environ[cache.RUNS] = str(Path(config.config_file_path).parent / CACHE_DIR / "runs")
         else:
-            steps = settings.TemplateExporter.preprocessors
             settings.TemplateExporter.preprocessors = [p for p in steps if p is not ExecutePreprocessor]
         self.exporter_settings = settings
         self.local = threading.local()
         self.cache = cache.Cache(Path(config.config_file_path).parent / CACHE_DIR)
+        self.figures = {}  # src_path -> the page's timelines, set aside while it is converted
         self.results = {}  # abs_src_path -> (markdown, outputs), the exception it raised, or a Future of either
         self.pool = None
         self.how_checked = how_checked()
@@ -123,6 +166,7 @@ class GuideExecutePlugin(ExecutePlugin):
             os.environ[PREVIEW] = "1"
         else:
             os.environ.pop(PREVIEW, None)
+        self.serving = command == "serve"  # on_startup runs once per `mkdocs serve`, before every on_config
 
     def on_page_context(self, context, page, config, nav):
         context["how_checked"] = self.how_checked  # overrides/main.html puts it at the end of the page
@@ -226,7 +270,22 @@ class GuideExecutePlugin(ExecutePlugin):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         self.output_map[str(page.file.abs_src_path)] = [src_dir / name for name in outputs]
-        return markdown
+        # The timelines are most of a page's HTML elements, and neither Markdown nor the search
+        # index has anything to do in them (figure() keeps them out of search): set aside, each
+        # stands for itself as a comment until the page is written (on_post_page).
+        figures = self.figures[page.file.src_path] = []
+
+        def set_aside(match):
+            figures.append(match[0])
+            return f"<!-- {FIGURE_MARK} {len(figures) - 1} -->"
+
+        return timeline_svg.FIGURE.sub(set_aside, markdown)
+
+    def on_post_page(self, output, page, config):
+        figures = self.figures.pop(page.file.src_path, None)
+        if figures:
+            output = FIGURE_COMMENT.sub(lambda m: figures[int(m[1])], output)
+        return output
 
     @staticmethod
     def where(page, config) -> str:

@@ -542,4 +542,10 @@ def figure(snippet, recording, fast_clock: bool = True) -> str:
                "Tap, click or hover over a bar or a mark for its details; "
                "with the keyboard, Tab to the timeline and step through them with the arrow keys.")
     # Out of the search index: the picture's words repeat the output and would crowd the results.
-    return f'<figure class="tl-figure" data-search-exclude>\n{svgs}<figcaption>{escape(caption)}</figcaption>\n</figure>\n'
+    return f'{FIGURE_START}\n{svgs}<figcaption>{escape(caption)}</figcaption>\n{FIGURE_END}\n'
+
+
+FIGURE_START, FIGURE_END = '<figure class="tl-figure" data-search-exclude>', "</figure>"
+# Every figure of a page, as figure() writes it (no figure inside): the plugin sets them aside
+# while the page's Markdown is converted and indexed for search, and puts them back after.
+FIGURE = re.compile(re.escape(FIGURE_START) + ".*?" + re.escape(FIGURE_END), re.DOTALL)

@@ -1,18 +1,23 @@
-"""The build cache of executed pages (guidekit/cache.py, used by guidekit/plugin.py).
+"""The build cache of executed pages and verified snippet runs (guidekit/cache.py, used by
+guidekit/plugin.py and guidekit/page.py).
 
-A page may come from the cache only when none of its ingredients changed; a change to
-one ingredient re-executes exactly the pages that use it; a cached build gives the same
-site, byte for byte, as a build without cache; a failing page is never stored.
+A page, or a snippet's run, may come from the cache only when none of its ingredients
+changed; a change to one ingredient re-executes exactly the pages, and re-runs exactly the
+snippets, that use it; a cached build gives the same site, byte for byte, as a build
+without cache; a failing page, a failed run and a run shown as not the committed output
+are never stored.
 """
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import urllib.parse
 
 import pytest
 
-from guidekit import cache, snippets
+from guidekit import cache, page, runner, snippets
 from guidekit.plugin import GuideExecutePlugin, cell_timeout
 from guidekit.runner import GRACE
 from guidekit.snippets import REPO, catalogue
@@ -48,15 +53,21 @@ PAGES = {  # page -> the snippets its cells show
 
 def keys(env=ENV, texts=None):
     found = {}
-    for page, names in PAGES.items():
+    for name, names in PAGES.items():
         cells = ["from guidekit.page import show"] + [f'show("{n}")' for n in names]
-        text = (texts or {}).get(page, f"# {page}\n")
+        text = (texts or {}).get(name, f"# {name}\n")
         shows, why_not = cache.shown(cells)
         assert why_not is None and shows == [(n, None) for n in names]
         ingredients, why_not = cache.ingredients(text, shows, env)
         assert why_not is None
-        found[page] = cache.key(ingredients)
+        found[name] = cache.key(ingredients)
     return found
+
+
+def run_keys(env=ENV, runs_on="3.13", clock="fast"):
+    """The run key of every snippet a page shows."""
+    shown = sorted({name for names in PAGES.values() for name in names})
+    return {name: cache.key(cache.run_ingredients(name, None, env, runs_on, clock)) for name in shown}
 
 
 def changed_pages(before, after):
@@ -64,25 +75,43 @@ def changed_pages(before, after):
 
 
 @pytest.mark.parametrize(
-    "change, affected",
+    "change, affected, rerun",
     [
-        (lambda s: (s / "a/one.py").write_text("print('one!')\n"), {"p1.md", "p3.md"}),
-        (lambda s: (s / "a/one.out").write_text("one!\n"), {"p1.md", "p3.md"}),
-        (lambda s: (s / "a/one.out").unlink(), {"p1.md", "p3.md"}),
-        (lambda s: (s / "a/one.timeline.json").write_text("[]\n"), {"p1.md", "p3.md"}),  # any committed companion
-        (lambda s: (s / "a/two.py").write_text("print('two!')\n"), {"p1.md"}),
-        (lambda s: (s / "snippets.toml").write_text('["a/two.py"]\ntimeout = 6\n'), {"p1.md"}),
-        (lambda s: (s / "snippets.toml").write_text('["a/two.py"]\ntimeout = 5\n["b/unused.py"]\ntimeout = 9\n'), set()),
-        (lambda s: (s / "b/helper.py").write_text("X = 4\n"), {"p2.md"}),
-        (lambda s: (s / "b/unused.py").write_text("print('changed')\n"), set()),
+        (lambda s: (s / "a/one.py").write_text("print('one!')\n"), {"p1.md", "p3.md"}, {"a/one.py"}),
+        (lambda s: (s / "a/one.out").write_text("one!\n"), {"p1.md", "p3.md"}, {"a/one.py"}),
+        (lambda s: (s / "a/one.out").unlink(), {"p1.md", "p3.md"}, {"a/one.py"}),
+        (lambda s: (s / "a/one.timeline.json").write_text("[]\n"), {"p1.md", "p3.md"}, {"a/one.py"}),  # any committed companion
+        (lambda s: (s / "a/two.py").write_text("print('two!')\n"), {"p1.md"}, {"a/two.py"}),
+        (lambda s: (s / "snippets.toml").write_text('["a/two.py"]\ntimeout = 6\n'), {"p1.md"}, {"a/two.py"}),
+        (lambda s: (s / "snippets.toml").write_text('["a/two.py"]\ntimeout = 5\n["b/unused.py"]\ntimeout = 9\n'), set(), set()),
+        (lambda s: (s / "b/helper.py").write_text("X = 4\n"), {"p2.md"}, {"b/three.py"}),
+        (lambda s: (s / "b/unused.py").write_text("print('changed')\n"), set(), set()),
     ],
     ids=["source", "transcript", "transcript-deleted", "new-companion", "other-snippet", "settings",
          "unrelated-settings", "imported-helper", "unshown-snippet"],
 )
-def test_a_snippet_change_re_executes_exactly_its_pages(fake_repo, change, affected):
-    before = keys()
+def test_a_snippet_change_re_executes_exactly_its_pages_and_re_runs_exactly_it(fake_repo, change, affected, rerun):
+    before, runs_before = keys(), run_keys()
     change(fake_repo)
     assert changed_pages(before, keys()) == affected
+    assert changed_pages(runs_before, run_keys()) == rerun
+
+
+@pytest.mark.parametrize("ingredient", ["guidekit", "python", "dependencies", "webassembly", "runs on", "clock"])
+def test_guidekit_python_dependencies_interpreter_and_clock_re_run_every_snippet(fake_repo, ingredient):
+    before = run_keys()
+    if ingredient == "runs on":
+        after = run_keys(runs_on="3.14")
+    elif ingredient == "clock":
+        after = run_keys(clock="real")
+    else:
+        after = run_keys(env={**ENV, ingredient: "other"})
+    assert changed_pages(before, after) == set(before)
+
+
+def test_the_ingredients_of_a_run_are_those_of_the_machinery_not_of_the_plugin():
+    assert cache.environment({"tags": {}}) == {**cache.machinery(), "plugin": cache.environment({"tags": {}})["plugin"]}
+    assert set(cache.machinery()) == {"guidekit", "python", "dependencies", "webassembly"}
 
 
 @pytest.mark.parametrize("ingredient", sorted(ENV))
@@ -202,6 +231,78 @@ def test_entries_survive_only_intact(tmp_path):
     assert store.get("a/page.md") is None
 
 
+def test_runs_survive_only_intact_and_under_their_own_key(tmp_path):
+    runs = cache.Runs(tmp_path / "runs")
+    found = {"snippet": "s1", **ENV, "runs on": "3.13", "clock": "fast"}
+    assert runs.get("snippets/a/one.py", found) is None
+    runs.put("snippets/a/one.py", found, "markdown")
+    assert runs.get("snippets/a/one.py", found) == "markdown"
+    assert runs.get("snippets/a/one.py", {**found, "snippet": "s2"}) is None  # another version of the snippet
+    assert runs.get("snippets/a/two.py", found) is None
+    intact = runs.path("snippets/a/one.py").read_text()
+    runs.path("snippets/a/one.py").write_text(intact[: len(intact) // 2])
+    assert runs.get("snippets/a/one.py", found) is None
+
+
+@pytest.fixture
+def run_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.RUNS, str(tmp_path / "runs"))
+    monkeypatch.delenv(page.PREVIEW, raising=False)
+    return cache.Runs(tmp_path / "runs")
+
+
+def test_a_verified_run_is_stored_and_used_instead_of_a_run(run_cache, monkeypatch):
+    snippet = catalogue()[0]
+    fresh = page.markdown_of(snippet.name)
+    assert snippet.shown_source in fresh and run_cache.path(snippet.display).is_file()
+
+    def no_run(*args, **kwargs):
+        raise AssertionError("ran, although its verified run is stored")
+
+    monkeypatch.setattr(runner, "run", no_run)
+    assert page.markdown_of(snippet.name) == fresh
+
+
+@pytest.mark.parametrize("preview", [False, True])
+def test_a_failed_run_is_never_stored(run_cache, monkeypatch, preview):
+    if preview:  # under `mkdocs serve`: still an error, never shown as output
+        monkeypatch.setenv(page.PREVIEW, "1")
+    with pytest.raises(snippets.SnippetError, match="raises_unexpectedly.py:6: raised ValueError"):
+        page.markdown_of("raises_unexpectedly.py", "tests/bad_snippets")
+    assert not run_cache.folder.exists()
+
+
+def test_an_output_that_is_not_the_committed_one_is_never_stored(run_cache, monkeypatch):
+    with pytest.raises(snippets.SnippetError, match="output differs"):
+        page.markdown_of("changed_output.py", "tests/bad_snippets")
+    monkeypatch.setenv(page.PREVIEW, "1")  # `mkdocs serve` shows it, with its notice
+    shown = page.markdown_of("changed_output.py", "tests/bad_snippets")
+    assert page.UNACCEPTED in shown and "the edited line" in shown
+    assert not run_cache.folder.exists()
+
+
+def test_the_runs_of_a_page_start_together_and_each_show_takes_its_own(run_cache, monkeypatch):
+    names = [s.name for s in catalogue()[:3]]
+    page.start([(name, None) for name in names])
+    assert set(page.started) == {(name, None) for name in names}
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda markdown: shown.append(markdown.data))
+    for name in reversed(names):
+        page.show(name)
+    assert page.started == {}
+    assert shown == [page.markdown_of(name) for name in reversed(names)]
+
+
+def test_a_run_started_between_cells_still_gets_its_ctrl_c():
+    """A kernel ignores SIGINT between cells, when start() may start a run: the run must not inherit that."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = runner.run(snippets.get("shutdown/ctrl_c.py"))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert runner.check(result) is None, runner.check(result)
+
+
 def test_cells_time_out_after_their_snippets_would():
     snippet = catalogue()[0]
 
@@ -264,6 +365,16 @@ def test_warm_build_runs_no_kernel_and_gives_the_same_site(tmp_path):
     assert code == 0, warm
     assert "page.md: from cache" in warm and "executed" not in warm
     assert tree(tmp_path / "cold") == tree(tmp_path / "warm")
+
+    # Without the page's entry the page executes in a kernel, its snippet's run from the run cache.
+    run = tmp_path / ".cache" / "execute" / "runs" / (urllib.parse.quote(snippet.display, safe="") + ".json")
+    stored = run.stat().st_mtime_ns
+    (tmp_path / ".cache" / "execute" / "page.md.json").unlink()
+    code, from_runs = build(tmp_path, tmp_path / "from-runs")
+    assert code == 0, from_runs
+    assert "page.md: executing: no cache entry" in from_runs and "executed page.md" in from_runs
+    assert run.stat().st_mtime_ns == stored  # not run, so not stored again
+    assert tree(tmp_path / "cold") == tree(tmp_path / "from-runs")
 
     (tmp_path / "docs" / "page.md").write_text(page + "\nOne more sentence.\n")
     code, edited = build(tmp_path, tmp_path / "edited")

@@ -1,0 +1,38 @@
+"""Kernels kept ready for `mkdocs serve` rebuilds (guidekit/kernels.py, used by guidekit/plugin.py's PageExecutor)."""
+
+import time
+
+import nbformat
+
+from guidekit import kernels
+from guidekit.plugin import PageExecutor
+
+
+def test_a_serve_rebuild_executes_its_page_in_a_kernel_started_before_it(tmp_path, monkeypatch):
+    folder = str(tmp_path)
+    kernels.keep_ready(folder, "python3")
+    deadline = time.monotonic() + 120
+    while not any(m.has_kernel for m in kernels._ready[f"{folder}\0python3"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    taken = []
+    take = kernels.take
+    monkeypatch.setattr(kernels, "take", lambda *args: taken.append(take(*args)) or taken[-1])
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; print(os.getpid(), os.getcwd())")])
+    PageExecutor(ready_kernels=True, shutdown_kernel="immediate", timeout=120).preprocess(nb, {"metadata": {"path": folder}})
+
+    assert taken and taken[0] is not None, "no kernel was ready"
+    pid, cwd = nb.cells[0].outputs[0]["text"].split()
+    assert int(pid) == taken[0].provisioner.process.pid and cwd == folder
+    assert len(kernels._ready[f"{folder}\0python3"]) == kernels.READY  # another one is starting for the next rebuild
+    deadline = time.monotonic() + 30
+    while taken[0].is_alive() and time.monotonic() < deadline:  # shut down after its page, in the background
+        time.sleep(0.05)
+    assert not taken[0].is_alive()
+
+
+def test_a_build_starts_its_own_kernels(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('ran')")])
+    PageExecutor(shutdown_kernel="immediate", timeout=120).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert nb.cells[0].outputs[0]["text"] == "ran\n"
+    assert str(tmp_path) + "\0python3" not in kernels._ready
