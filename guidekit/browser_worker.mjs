@@ -1,11 +1,14 @@
 // Runs one snippet in a reader's browser: a module Web Worker started by docs/javascripts/runner.js
 // when Run is pressed, served from the site itself as runner/worker.mjs (guidekit/browser_runtime.py).
 //
-// The page posts {run: "tasks/gather_order.py"}; this worker answers with
+// The page posts {run: "tasks/gather_order.py"}, with {source: text} for the reader's edit of it
+// (run under the snippet's own path, so tracebacks name it); this worker answers with
 //   {progress: bytes, total: bytes}   while Python 3.14 (the pinned Pyodide) loads from runner/pyodide/,
 //   {ready: {python, pyodide, cap, grace}}  once it is loaded,
 //   {started: true}                  when the snippet's first line runs (its timeout counts from here),
 //   {output: text}                    each time the snippet writes to stdout or stderr, in order,
+//   {input: true}                     when the program reads stdin (it reads end of file, as the
+//                                     runner's snippets do: a page has no keyboard input for it),
 //   {tooMuch: cap}                    past the output cap (the page then ends the worker),
 //   {done: {exit, transcript, figure}} at the end: the exit code, the normalised transcript and the
 //                                     run's timeline (HTML, "" for fewer than two tasks),
@@ -23,7 +26,7 @@ let startRun;
 const runRequested = new Promise((resolve) => { startRun = resolve; });
 
 self.onmessage = ({ data }) => {
-  if (data.run) startRun(data.run);
+  if (data.run) startRun(data);
   if (data.interrupt) {
     interrupt[0] = SIGINT;
     if (wake) wake();
@@ -67,10 +70,10 @@ async function main() {
   self.fetch = plainFetch;
   postMessage({ ready: { python: manifest.python, pyodide: manifest.pyodide, cap: manifest.cap, grace: manifest.grace } });
 
-  const name = await runRequested;
+  const request = await runRequested, name = request.run;
   const files = await Promise.all([
     ...manifest.python_files.map(async (file) => [`${ROOT}/guidekit/${file}`, await text(`guidekit/${file}`)]),
-    [`${ROOT}/snippets/${name}`, await text(`snippets/${name}`)],
+    [`${ROOT}/snippets/${name}`, request.source ?? await text(`snippets/${name}`)],
   ]);
   for (const [path, source] of files) {
     py.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
@@ -95,6 +98,7 @@ async function main() {
   };
   py.setStdout({ write });
   py.setStderr({ write });
+  py.setStdin({ stdin: () => { postMessage({ input: true }); return null; } }); // null: end of file
   py.setInterruptBuffer(interrupt);
   const jspi = typeof WebAssembly.Suspending === "function";
   py.registerJsModule("_guide_browser", {

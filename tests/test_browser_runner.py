@@ -3,7 +3,8 @@ Worker (guidekit/browser_worker.mjs) and Python 3.14 as WebAssembly served by th
 (guidekit/browser_runtime.py), in Debian's chromium against the built site served on 127.0.0.1.
 
 Misbehaving programs are the deliberately bad snippets of tests/bad_snippets/, served in place of a
-page's snippet (what a reader's edit will do): the page and its button are the real ones.
+page's snippet, or a reader's edit typed into the editor (Edit: CodeMirror, guidekit/browser_editor.mjs,
+bundled into runner/editor.mjs): the page and its buttons are the real ones.
 """
 
 import re
@@ -50,6 +51,31 @@ def output(page, name=SNIPPET) -> str:
     return box(page, name).locator("pre.guide-run__output").text_content()
 
 
+def edit(page, name=SNIPPET):
+    """Press Edit under ``name``; returns the editor's text area once it has the focus."""
+    runner = box(page, name)
+    runner.locator("button.guide-run__edit").click()
+    content = runner.locator(".cm-content")
+    expect(content).to_be_focused(timeout=LOAD)
+    return content
+
+
+def editor_text(page, name=SNIPPET) -> str:
+    """The editor's program, line by line as drawn (these snippets are short enough to be drawn whole)."""
+    return box(page, name).locator(".cm-line").evaluate_all("lines => lines.map(l => l.textContent).join('\\n')")
+
+
+def run_edit(page, program: str, name=SNIPPET) -> str:
+    """Replace the program in the editor by ``program``, run it with Ctrl+Enter, return the status line."""
+    edit(page, name)
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(program)
+    page.keyboard.press("Control+Enter")
+    status = box(page, name).locator(".guide-run__status")
+    expect(status).to_have_text(ENDED, timeout=LOAD)
+    return status.text_content()
+
+
 def test_a_run_loads_only_from_the_site_after_the_press_prints_the_transcript_and_draws_its_timeline(page, site_url):
     requested = []
     page.context.on("request", lambda request: requested.append(request.url))
@@ -72,6 +98,7 @@ def test_a_run_loads_only_from_the_site_after_the_press_prints_the_transcript_an
     pyodide = [url.removeprefix("pyodide/") for url in loaded if url.startswith("pyodide/")]
     assert sorted(pyodide) == sorted(browser_runtime.PYODIDE_FILES), "what loadPyodide() requests changed"
     assert f"snippets/{SNIPPET}" in loaded
+    assert "editor.mjs" not in loaded, "Run alone loaded the editor"
     # This run's timeline, drawn by the build's code, set up by timeline.js, with ids of its own.
     drawn = box(page).locator("figure.tl-figure svg.tl")
     expect(drawn.first).to_have_attribute("data-tl-details", "on")
@@ -88,6 +115,94 @@ def test_a_snippet_that_raises_shows_its_own_frames_only(page):
     status = run(page, name)
     assert status == "Finished with exit code 1.", status
     assert output(page, name) == transcript.read(get(name))  # no runtime frame: File "/guide/...", <frozen runpy>
+
+
+def test_edit_opens_the_shown_program_in_an_editor_whose_run_names_the_snippets_lines_and_reset_restores_it(
+        page, site_url):
+    requested = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    errors, foreign = watch(page, site_url)
+    page.goto(PAGE, wait_until="networkidle")
+    bundle = f"{site_url}/{browser_runtime.FOLDER}/editor.mjs"
+    assert bundle not in requested, "the editor loaded before any press of Edit"
+    content = edit(page)
+    assert bundle in requested
+    shown = get(SNIPPET).shown_source
+    assert editor_text(page) == shown
+    # Python highlighting, in the colours of the page's own code blocks.
+    keyword = box(page).locator(".cm-line span", has_text=re.compile("^def$")).first
+    colour = box(page).evaluate("""box => { const probe = box.appendChild(document.createElement("span"));
+        probe.style.color = "var(--md-code-hl-keyword-color)"; const c = getComputedStyle(probe).color;
+        probe.remove(); return c; }""")
+    assert keyword.evaluate("e => getComputedStyle(e).color") == colour
+    # Tab indents; Escape and then Tab leaves the editor, to the Run button.
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("Tab")
+    expect(content).to_be_focused()
+    assert editor_text(page).startswith("    " + shown.splitlines()[0])
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    expect(box(page).locator("button.guide-run__start")).to_be_focused()
+    # An edit runs under the snippet's own path: its traceback names the snippet and the edited line.
+    program = 'import asyncio\n\n\nasync def main():\n    print("edited")\n    raise ValueError("from the edit")\n\n\nasyncio.run(main())\n'
+    content.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(program)
+    page.keyboard.press("Control+Enter")
+    status = box(page).locator(".guide-run__status")
+    expect(status).to_have_text(ENDED, timeout=LOAD)
+    assert status.text_content() == "Finished with exit code 1.", status.text_content()
+    shown_output = output(page)
+    assert shown_output.startswith("edited\nTraceback (most recent call last):\n"), shown_output
+    assert f'File "snippets/{SNIPPET}", line 6, in main' in shown_output, shown_output
+    assert shown_output.endswith('ValueError: from the edit\n'), shown_output
+    expect(content).to_be_focused()  # Ctrl+Enter left the focus in the editor
+    box(page).locator("button.guide-run__reset").click()
+    assert editor_text(page) == shown
+    assert not foreign, foreign
+    assert not errors, errors
+
+
+def test_a_syntax_error_in_an_edit_names_its_line(page):
+    page.goto(PAGE)
+    status = run_edit(page, 'import asyncio\n\nasync def main():\n    print("a"\n\nasyncio.run(main())\n')
+    assert status == "Finished with exit code 1.", status
+    lines = output(page).splitlines()
+    assert f'  File "snippets/{SNIPPET}", line 4' in lines, lines
+    assert lines[-1].startswith("SyntaxError: "), lines
+
+
+def test_input_in_an_edit_reads_end_of_file_and_says_why(page):
+    page.goto(PAGE)
+    status = run_edit(page, 'name = input("Your name? ")\nprint(name)\n')
+    assert status == "Finished with exit code 1.", status
+    lines = output(page).splitlines()
+    assert f'  File "snippets/{SNIPPET}", line 1, in <module>' in lines, lines
+    assert lines[-2:] == ["EOFError: EOF when reading a line",
+                          "(input() read end of file: a run in this page has no keyboard input.)"], lines
+
+
+def test_an_edit_that_imports_a_module_the_runtime_lacks_says_which(page):
+    page.goto(PAGE)
+    status = run_edit(page, "import asyncio\nimport numpy\n")
+    assert status == "Finished with exit code 1.", status
+    lines = output(page).splitlines()
+    assert f'  File "snippets/{SNIPPET}", line 2, in <module>' in lines, lines
+    assert lines[-1] == "ModuleNotFoundError: No module named 'numpy'", lines
+
+
+def test_ten_megabytes_of_output_from_an_edit_are_cut_at_the_cap_and_the_page_stays_usable(page):
+    page.goto(PAGE)
+    status = run_edit(page, 'import sys\nfor _ in range(10_000):\n    sys.stdout.write("x" * 999 + "\\n")\n')
+    message = f"Stopped: more than {runner.MAX_OUTPUT / 1000:g} kB of output."
+    assert status == message, status
+    shown = output(page)
+    assert shown.endswith(f"\n({message})\n"), shown[-200:]
+    assert len(shown) <= runner.MAX_OUTPUT + len(message) + 4, len(shown)
+    expect(box(page).locator("button.guide-run__start")).to_be_enabled()
+    box(page).locator(".cm-content").click()
+    page.keyboard.insert_text("# still editable\n")
+    assert "# still editable" in editor_text(page)
 
 
 def test_stop_ends_a_program_that_never_awaits_and_the_page_stays_usable(page):
@@ -122,13 +237,6 @@ def test_a_hung_await_is_interrupted_at_its_timeout_and_shows_where_it_waited(pa
     assert f'File "snippets/{SNIPPET}", line 5, in main' in shown, shown  # hang.py's await
     assert shown.rstrip().endswith("KeyboardInterrupt"), shown
     assert "/guide/" not in shown and "<frozen" not in shown, shown
-
-
-def test_too_much_output_is_cut_with_a_message(page):
-    serve_instead(page, SNIPPET, "prints_a_megabyte.py")
-    page.goto(PAGE)
-    status = run(page)
-    assert status == f"Stopped: more than {runner.MAX_OUTPUT / 1000:g} kB of output.", status
 
 
 def test_without_stack_switching_the_wait_is_a_busy_loop_with_the_same_output(page, built_site):
