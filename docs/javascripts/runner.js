@@ -12,6 +12,7 @@
   const RUNTIME = new URL("../runner/", document.currentScript.src); // this file is javascripts/runner.js
   const runs = new Set(); // the runs going on, to end those of a page left by instant navigation
   let boxes = 0; // for ids of their own
+  let compiled = null; // pyodide.asm.wasm compiled by this page's first worker, for the next ones
 
   function element(tag, attributes, text) {
     const node = document.createElement(tag);
@@ -119,6 +120,7 @@
       timeout = Number(box.dataset.timeout); // seconds from the snippet's start (snippets.toml)
       const started = performance.now();
       const worker = new Worker(new URL("worker.mjs", RUNTIME), { type: "module" });
+      worker.postMessage({ setup: { module: compiled } });
       run = { worker, timers: [], timedOut: false, box };
       runs.add(run);
       code.textContent = "";
@@ -132,6 +134,7 @@
       status.textContent = `Loading Python ${python} (WebAssembly) from this site…`;
       worker.onerror = (event) => end(`The runner could not start: ${event.message || "its files are missing from this site"}.`);
       worker.onmessage = ({ data }) => {
+        if (data.compiled) compiled = data.compiled; // kept even if this run has ended since
         if (!run || run.worker !== worker) return;
         if (data.progress !== undefined) {
           progress.value = data.progress / data.total;
