@@ -11,10 +11,12 @@ timeline of the run follows it (guidekit/timeline_svg.py), drawn from the commit
 recording (equal to this run's on the fast clock; the check above says so).
 """
 
+import ast
 import html
 import os
+import sys
 
-from . import browser_runtime, pythons, runner, timeline, timeline_svg, transcript, wasm
+from . import browser_runtime, cache, pythons, runner, timeline, timeline_svg, transcript, wasm
 from .snippets import REPO, SNIPPETS, SnippetError, get
 
 OUTPUT_TITLE = "Output of python "  # + the snippet's path: the command a reader runs
@@ -57,8 +59,12 @@ def browser_run(snippet) -> str:
     """Where docs/javascripts/runner.js puts the snippet's Run button (it loads Python from the
     site only when pressed), or one line saying why the snippet cannot run in a browser."""
     settings, version = snippet.settings, browser_runtime.VERSION
+    # The page's Python has the standard library only (no snippet-libs, no module beside the snippet).
+    lacking = sorted({name.partition(".")[0] for name in cache.imported(ast.parse(snippet.shown_source))}
+                     - sys.stdlib_module_names)
     why = settings["not_on_webassembly"] or (
-        f"it needs Python {settings['min_python']}" if snippet.checked_on(version) else None)
+        f"it needs Python {settings['min_python']}" if snippet.checked_on(version) else None) or (
+        f"it imports {listing(lacking)}, and the page's Python has the standard library only" if lacking else None)
     if why:
         return (f'<p class="snippet-notes guide-run-note">Cannot run in this page (Python {version} as WebAssembly):'
                 f" {html.escape(why)}.</p>\n")
