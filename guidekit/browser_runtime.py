@@ -12,7 +12,7 @@ the worker only then), and nothing comes from another host:
   per version of its inputs and kept in ``.cache/runner/``;
 - ``runner/guidekit/``: the Python the run needs, the same files the build runs:
   child.py and recorder.py, wasm_python.py (asyncio's own loop instead of Pyodide's),
-  transcript.py (the same normalisation), timeline.py and timeline_svg.py (the run's
+  outcome.py and transcript.py (what a run left, read as the build reads it), timeline.py and timeline_svg.py (the run's
   timeline, drawn as the build draws it), browser_python.py (the browser's wait);
 - ``runner/snippets/``: every snippet's program as its page shows it (without its `#>`
   lines, which print nothing: tests/test_shown_source.py runs it), for the worker and the editor;
@@ -38,7 +38,7 @@ HERE = Path(__file__).parent
 # What loadPyodide() requests in chromium, in order (tests/test_browser_runner.py checks the list).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide-lock.json", "python_stdlib.zip", "pyodide.asm.wasm", "pyodide.asm.mjs")
 PYTHON_FILES = ("__init__.py", "snippets.py", "transcript.py", "child.py", "recorder.py", "wasm_python.py",
-                "browser_python.py", "timeline.py", "timeline_svg.py")
+                "browser_python.py", "outcome.py", "timeline.py", "timeline_svg.py")
 WORKER = HERE / "browser_worker.mjs"
 EDITOR = HERE / "browser_editor.mjs"
 ESBUILD = wasm.NODE_MODULES / ".bin" / "esbuild"
@@ -64,7 +64,7 @@ def editor_bundle() -> Path:
                                       " ".join(ESBUILD_ARGS).encode()])).hexdigest()[:16]
     bundle = BUNDLES / f"editor-{key}.mjs"
     if not bundle.is_file():
-        proc = subprocess.run([ESBUILD, EDITOR.relative_to(REPO), *ESBUILD_ARGS], cwd=REPO,
+        proc = subprocess.run([ESBUILD, EDITOR.relative_to(REPO), *ESBUILD_ARGS], cwd=REPO, check=False,
                               capture_output=True)
         if proc.returncode != 0:
             raise RuntimeError(f"{EDITOR.relative_to(REPO)}: esbuild failed: {proc.stderr.decode().strip()}")
