@@ -59,7 +59,10 @@ export function editor(parent, { doc, label, run }) {
       indentUnit.of("    "), // PEP 8's four spaces, as every snippet has
       syntaxHighlighting(highlight),
       theme,
-      EditorView.contentAttributes.of({ "aria-label": label }),
+      EditorView.lineWrapping, // a long line wraps, on a phone too, instead of scrolling sideways
+      // tabindex: axe-core counts the scrolling box as keyboard-reachable only through a focusable
+      // element with a tabindex inside it (the text area is one, being contenteditable, but unmarked).
+      EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
     ],
   });
   return {
