@@ -7,17 +7,20 @@ page's snippet, or a reader's edit typed into the editor (Edit: CodeMirror, guid
 bundled into runner/editor.mjs): the page and its buttons are the real ones.
 """
 
+import os
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from guidekit import browser_runtime, runner, transcript
+from guidekit import browser_runtime, runner, timeline, transcript
 from guidekit.snippets import REPO, get
 
 from .browser import watch
-from .conftest import missing
-from .test_a11y import AXE
+from .built import page_paths, soup
+from .conftest import missing, mkdocs_serve
+from .test_a11y import AXE, baseline, unexcused
 
 pytestmark = pytest.mark.browser
 
@@ -107,6 +110,83 @@ def test_a_run_loads_only_from_the_site_after_the_press_prints_the_transcript_an
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert not foreign, foreign
     assert not errors, errors
+
+
+# Runs every Run box of the open page, AT_ONCE at a time, each until it ends (after the first, which
+# compiles pyodide.asm.wasm for the later ones); returns {snippet: [status, output, timeline drawn]}.
+RUN_ALL = """async (atOnce) => {
+  const boxes = [...document.querySelectorAll("div.guide-run[data-runner]")];
+  const results = {};
+  const runOne = (box) => new Promise((resolve) => {
+    const status = box.querySelector(".guide-run__status");
+    const ended = () => /^(Finished|Stopped|snippets\\/|The runner)/.test(status.textContent);
+    const observer = new MutationObserver(() => {
+      if (!ended()) return;
+      observer.disconnect();
+      results[box.dataset.snippet] = [status.textContent, box.querySelector("pre.guide-run__output").textContent,
+                                      box.querySelector("figure svg.tl") !== null];
+      resolve();
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    box.querySelector("button.guide-run__start").click();
+  });
+  const queue = boxes.slice();
+  if (queue.length) await runOne(queue.shift());
+  await Promise.all(Array.from({ length: atOnce }, async () => { while (queue.length) await runOne(queue.shift()); }));
+  return results;
+}"""
+AT_ONCE = 2  # runs at a time in a page: on 2 cores, more make the real clock's times late
+EVERY = "GUIDE_RUN_EVERY_SNIPPET"  # =1 runs the next test: far too long for make test (README: "Run in the page")
+
+
+@pytest.mark.skipif(os.environ.get(EVERY) != "1", reason=f"{EVERY}=1 runs every snippet in the page (about 15 minutes)")
+def test_every_runnable_snippet_prints_its_committed_transcript_in_the_page_and_draws_its_timeline(
+        page, built_site, site_url):
+    """Every Run box of every page, pages one after another through instant navigation (the compiled
+    runtime stays with the document), each run's output compared with the committed transcript on the
+    real clock's rule (guidekit/transcript.py, on_time), and its timeline drawn when it has two tasks."""
+    paths = [path for path in page_paths(built_site) if soup(built_site, path).select("div.guide-run")]
+    expected = {path: {box["data-snippet"] for box in soup(built_site, path).select("div.guide-run")} for path in paths}
+    page.set_default_timeout(LOAD)
+    page.goto(paths[0])
+    page.evaluate("window.guideSameDocument = true")
+    results, problems = {}, []
+    for path in paths:
+        if urlsplit(page.url).path != urlsplit(site_url + path).path:  # a link's click: instant navigation
+            page.evaluate("""url => { const link = document.body.appendChild(document.createElement("a"));
+                             link.href = url; link.click(); }""", site_url + path)
+            page.wait_for_url(site_url + path)
+        page.wait_for_function("n => document.querySelectorAll('div.guide-run[data-runner]').length === n",
+                               arg=len(expected[path]))
+        assert page.evaluate("window.guideSameDocument"), f"{path}: loaded as a new document"
+        found = page.evaluate(RUN_ALL, AT_ONCE)
+        assert set(found) == expected[path], path
+        results.update(found)
+    for name, (status, shown, drawn) in sorted(results.items()):
+        snippet = get(name)
+        code = 1 if snippet.settings["raises"] else 0
+        if status != f"Finished with exit code {code}.":
+            problems.append(f"{snippet.display}: {status}")
+        elif not transcript.on_time(transcript.read(snippet), shown):
+            problems.append(f"{snippet.display}: not the committed transcript on the real clock's rule:\n{shown}")
+        elif drawn != (timeline.task_count(timeline.read(snippet)) >= timeline.MIN_TASKS):
+            problems.append(f"{snippet.display}: timeline {'drawn' if drawn else 'missing'}")
+    assert not problems, f"{len(problems)} of {len(results)} runs:\n" + "\n".join(problems)
+
+
+def test_run_works_under_mkdocs_serve(chromium):
+    """`mkdocs serve` (make serve) builds into a folder of its own: the runner is copied there too."""
+    with mkdocs_serve(PAGE) as (url, stop):
+        page = chromium.new_context(base_url=url).new_page()
+        errors, foreign = watch(page, url)
+        page.goto(PAGE)
+        status = run(page)
+        shown = output(page)
+        page.context.close()
+        printed = stop()
+    assert status == "Finished with exit code 0.", status + "\n" + printed
+    assert transcript.on_time(transcript.read(get(SNIPPET)), shown), shown
+    assert not errors and not foreign, (errors, foreign)
 
 
 def test_a_snippet_that_raises_shows_its_own_frames_only(page):
@@ -253,15 +333,17 @@ def test_without_stack_switching_the_wait_is_a_busy_loop_with_the_same_output(pa
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_runner_after_a_run_has_no_accessibility_violations(chromium, site_url, scheme):
-    """axe-core on the Run box with its output open (the rest of each page: tests/test_a11y.py)."""
+def test_a_page_with_the_runner_open_and_the_editor_shown_has_no_accessibility_violations(chromium, site_url, scheme):
+    """axe-core on the whole page after a run, with the editor open (the baseline of tests/test_a11y.py
+    excuses what comes from mkdocs-material's own markup, as on every page)."""
     if not AXE.is_file():
         missing("accessibility test", f"no axe-core at {AXE}: run `make node`")
     page = chromium.new_context(base_url=site_url, color_scheme=scheme).new_page()
     page.goto(PAGE, wait_until="networkidle")
-    assert run(page) == "Finished with exit code 0."
-    page.add_script_tag(path=AXE)
-    found = page.evaluate(f"axe.run(document.querySelector('div.guide-run[data-snippet=\"{SNIPPET}\"]'),"
-                          " {resultTypes: ['violations']})")["violations"]
+    edit(page)
+    page.keyboard.press("Control+Enter")
+    expect(box(page).locator(".guide-run__status")).to_have_text("Finished with exit code 0.", timeout=LOAD)
+    expect(box(page).locator("figure.tl-figure svg.tl").first).to_have_attribute("data-tl-details", "on")
+    problems = unexcused(page, PAGE, baseline(), set())
     page.context.close()
-    assert not [(rule["id"], [node["target"] for node in rule["nodes"]]) for rule in found], found
+    assert not problems, "\n".join(problems)
