@@ -55,7 +55,8 @@ preview: venv
 
 # The JavaScript parts, pinned in package.json and package-lock.json, installed into node_modules/
 # (ignored, never committed): CPython 3.14 and 3.15 compiled to WebAssembly (npm's pyodide, under
-# npm aliases) for the test matrix, and axe-core for tests/test_a11y.py.
+# npm aliases) for the test matrix and the Run button, CodeMirror and esbuild for the Edit button
+# (guidekit/browser_editor.mjs, bundled into the site by the build), and axe-core for tests/test_a11y.py.
 node: node_modules/.installed
 axe: node
 node_modules/.installed: package.json package-lock.json

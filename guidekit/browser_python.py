@@ -17,7 +17,6 @@ differences are the clock (always the real one here) and the wait.
 """
 
 import asyncio.events
-import json
 import sys
 import types
 
@@ -49,8 +48,8 @@ sys.modules["_guide_host"] = sys.modules[__name__]
 
 def run(job) -> dict:
     """Run one snippet (``job`` as guidekit/wasm.py's: argv, cwd, path; and the started marker's
-    path), tell the page when it starts, and normalise what it printed."""
-    from guidekit import transcript, wasm_python
+    path), tell the page when it starts, and read what it left as the build's runner does."""
+    from guidekit import outcome, wasm_python
 
     started = job["started"]  # child.py creates it just before the snippet's first line
 
@@ -60,22 +59,15 @@ def run(job) -> dict:
 
     sys.addaudithook(on_open)
     code = wasm_python.run_job(job)
-    text = transcript.normalise(_guide_browser.output(), job["cwd"])
-    return {"exit": code, "transcript": text, "figure": figure(job, text)}
+    found = outcome.read(_guide_browser.output(), job["argv"][1], job["cwd"], real_time=True)
+    return {"exit": code, "transcript": found.transcript, "figure": figure(job["argv"][2], found.timeline)}
 
 
-def figure(job, text: str) -> str:
-    """The timeline of this run, recorded and drawn by the build's code (recorder.py in child.py,
-    timeline.py, timeline_svg.py), or "" when the run created too few tasks or left no record."""
+def figure(display: str, recording) -> str:
+    """The timeline of this run, drawn by the build's code (guidekit/timeline_svg.py), or "" when
+    the run created too few tasks or left no record."""
     from guidekit import timeline, timeline_svg
 
-    result_file, display = job["argv"][1:3]
-    try:
-        with open(result_file, encoding="utf-8") as f:
-            raw = json.load(f).get("timeline")
-        recording = timeline.build(raw, text, workdir=job["cwd"], resolution=timeline.REAL_TIME_RESOLUTION)
-    except (OSError, ValueError, timeline.RecorderError):
-        return ""
     if recording is None or timeline.task_count(recording) < timeline.MIN_TASKS:
         return ""
     # Its own element ids: the build's picture of the same snippet is on the page too.

@@ -1,11 +1,16 @@
 // Runs one snippet in a reader's browser: a module Web Worker started by docs/javascripts/runner.js
 // when Run is pressed, served from the site itself as runner/worker.mjs (guidekit/browser_runtime.py).
 //
-// The page posts {run: "tasks/gather_order.py"}; this worker answers with
+// The page first posts {setup: {module}}: the compiled pyodide.asm.wasm (a WebAssembly.Module) if an
+// earlier worker of the page compiled it, else null; then {run: "tasks/gather_order.py"}, with {source: text} for the reader's edit of it
+// (run under the snippet's own path, so tracebacks name it); this worker answers with
+//   {compiled: module}                once this worker has compiled pyodide.asm.wasm (if not given it),
 //   {progress: bytes, total: bytes}   while Python 3.14 (the pinned Pyodide) loads from runner/pyodide/,
 //   {ready: {python, pyodide, cap, grace}}  once it is loaded,
 //   {started: true}                  when the snippet's first line runs (its timeout counts from here),
 //   {output: text}                    each time the snippet writes to stdout or stderr, in order,
+//   {input: true}                     when the program reads stdin (it reads end of file, as the
+//                                     runner's snippets do: a page has no keyboard input for it),
 //   {tooMuch: cap}                    past the output cap (the page then ends the worker),
 //   {done: {exit, transcript, figure}} at the end: the exit code, the normalised transcript and the
 //                                     run's timeline (HTML, "" for fewer than two tasks),
@@ -19,22 +24,43 @@ const ROOT = "/guide"; // the repository's place in the interpreter's file syste
 const SIGINT = 2;
 const interrupt = new Int32Array(1); // only this worker writes it: the page's message does, here
 let wake = null; // ends the current wait early
-let startRun;
+let startRun, setUp;
 const runRequested = new Promise((resolve) => { startRun = resolve; });
+const setupGiven = new Promise((resolve) => { setUp = resolve; });
 
 self.onmessage = ({ data }) => {
-  if (data.run) startRun(data.run);
+  if (data.setup) setUp(data.setup);
+  if (data.run) startRun(data);
   if (data.interrupt) {
     interrupt[0] = SIGINT;
     if (wake) wake();
   }
 };
 
-// Counts the runtime's bytes as they arrive, for the page's progress bar.
-function countingFetch(total) {
+const WASM = "pyodide.asm.wasm";
+
+// Compiling pyodide.asm.wasm (9.6 MB) is most of what a new worker's start costs. The page's first
+// worker compiles it and gives the compiled module to the page, which hands it to each later worker
+// of the page; they instantiate it without fetching or compiling it again. Pyodide instantiates
+// with WebAssembly.instantiateStreaming(fetch(url), imports): only that call is answered here.
+function useCompiled(module) {
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    if (!module) {
+      module = await WebAssembly.compileStreaming(source);
+      postMessage({ compiled: module });
+    }
+    return { instance: await instantiate(module, imports), module };
+  };
+}
+
+// Counts the runtime's bytes as they arrive, for the page's progress bar; ``skip``: the compiled
+// module was given, so the .wasm file is not fetched at all (an empty answer stands for it).
+function countingFetch(total, skip) {
   const plain = self.fetch.bind(self);
   let received = 0;
   return async (url, options) => {
+    if (skip && String(url).endsWith(WASM)) return new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
     const response = await plain(url, options);
     if (!response.ok || !response.body) return response;
     const counter = new TransformStream({
@@ -56,9 +82,11 @@ async function text(path) {
 
 async function main() {
   const manifest = JSON.parse(await text("runtime.json"));
-  const total = Object.values(manifest.sizes).reduce((a, b) => a + b, 0);
+  const { module } = await setupGiven;
+  useCompiled(module);
+  const total = Object.entries(manifest.sizes).reduce((sum, [file, size]) => sum + (module && file === WASM ? 0 : size), 0);
   const plainFetch = self.fetch;
-  self.fetch = countingFetch(total);
+  self.fetch = countingFetch(total, Boolean(module));
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", base).href);
   const py = await loadPyodide({
     indexURL: new URL("pyodide/", base).href,
@@ -67,10 +95,10 @@ async function main() {
   self.fetch = plainFetch;
   postMessage({ ready: { python: manifest.python, pyodide: manifest.pyodide, cap: manifest.cap, grace: manifest.grace } });
 
-  const name = await runRequested;
+  const request = await runRequested, name = request.run;
   const files = await Promise.all([
     ...manifest.python_files.map(async (file) => [`${ROOT}/guidekit/${file}`, await text(`guidekit/${file}`)]),
-    [`${ROOT}/snippets/${name}`, await text(`snippets/${name}`)],
+    [`${ROOT}/snippets/${name}`, request.source ?? await text(`snippets/${name}`)],
   ]);
   for (const [path, source] of files) {
     py.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
@@ -95,6 +123,7 @@ async function main() {
   };
   py.setStdout({ write });
   py.setStderr({ write });
+  py.setStdin({ stdin: () => { postMessage({ input: true }); return null; } }); // null: end of file
   py.setInterruptBuffer(interrupt);
   const jspi = typeof WebAssembly.Suspending === "function";
   py.registerJsModule("_guide_browser", {

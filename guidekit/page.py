@@ -18,9 +18,11 @@ their runs go to a pool, ``RUNS_AT_ONCE`` at a time, in page order, and each ``s
 waits for its own.
 """
 
+import ast
 import functools
 import html
 import os
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from . import browser_runtime, cache, pythons, runner, timeline, timeline_svg, transcript, wasm
@@ -67,8 +69,12 @@ def browser_run(snippet) -> str:
     """Where docs/javascripts/runner.js puts the snippet's Run button (it loads Python from the
     site only when pressed), or one line saying why the snippet cannot run in a browser."""
     settings, version = snippet.settings, browser_runtime.VERSION
+    # The page's Python has the standard library only (no snippet-libs, no module beside the snippet).
+    lacking = sorted({name.partition(".")[0] for name in cache.imported(ast.parse(snippet.shown_source))}
+                     - sys.stdlib_module_names)
     why = settings["not_on_webassembly"] or (
-        f"it needs Python {settings['min_python']}" if snippet.checked_on(version) else None)
+        f"it needs Python {settings['min_python']}" if snippet.checked_on(version) else None) or (
+        f"it imports {listing(lacking)}, and the page's Python has the standard library only" if lacking else None)
     if why:
         return (f'<p class="snippet-notes guide-run-note">Cannot run in this page (Python {version} as WebAssembly):'
                 f" {html.escape(why)}.</p>\n")

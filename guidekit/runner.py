@@ -13,7 +13,6 @@ file (and line) when it differs from what the snippet declared.
 
 import argparse
 import dataclasses
-import json
 import os
 import signal
 import sys
@@ -21,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import native, pythons, timeline, transcript, wasm
+from . import native, outcome, pythons, timeline, transcript, wasm
 from .child import STARTED
 from .snippets import REPO, Snippet, SnippetError, catalogue
 
@@ -96,19 +95,12 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
         result.too_much_output = proc.too_much_output
         result.seconds = time.monotonic() - start
         result.exit_code = proc.exit_code
-        if os.path.exists(result_file):
-            with open(result_file, encoding="utf-8") as f:
-                child = json.load(f)
-            result.exception = child["exception"]
-            result.writes = child["writes"]
-        text = proc.output[:MAX_OUTPUT].decode("utf-8", errors="replace")
-        result.transcript, result.normalised = transcript.normalise_noting(text, workdir=tmp)
-        if os.path.exists(result_file):
-            try:
-                result.timeline = timeline.build(child.get("timeline"), result.transcript, workdir=tmp,
-                                                 resolution=timeline.REAL_TIME_RESOLUTION if real_time else 0.001)
-            except timeline.RecorderError as exc:
-                result.timeline_error = str(exc)
+        found = outcome.read(proc.output[:MAX_OUTPUT].decode("utf-8", errors="replace"), result_file, tmp, real_time)
+        if found.child is not None:
+            result.exception = found.child["exception"]
+            result.writes = found.child["writes"]
+        result.transcript, result.normalised = found.transcript, found.normalised
+        result.timeline, result.timeline_error = found.timeline, found.timeline_error
     return result
 
 

@@ -5,8 +5,6 @@ hanging, and leave the repository as it was.
 """
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +18,7 @@ from guidekit import pythons, runner
 from guidekit.snippets import REPO, SnippetError, catalogue
 
 from . import print_comments
-from .conftest import python_for
+from .conftest import mkdocs_serve, python_for
 
 BAD = REPO / "tests" / "bad_snippets"
 BAD_SNIPPETS = {s.name: s for s in catalogue(BAD)}
@@ -117,26 +115,13 @@ def test_under_serve_a_changed_output_is_shown_with_a_notice_and_not_cached(tmp_
     """`mkdocs serve` keeps serving: the page shows this run's output under a notice with the diff
     and the command that accepts it (the strict build of the same page fails: the test above)."""
     config = bad_site_with("changed_output.md", tmp_path)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True,
-    )
-    try:
-        deadline, html = time.monotonic() + 120, None
-        while html is None and time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/changed_output/", timeout=5) as response:
-                    html = response.read().decode()
-            except OSError:
-                time.sleep(0.5)
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-        output = server.communicate(timeout=30)[0]
+    with mkdocs_serve("/changed_output/", "-f", str(config)) as (url, stop):
+        try:
+            with urllib.request.urlopen(f"{url}/changed_output/", timeout=5) as response:
+                html = response.read().decode()
+        except OSError:
+            html = None
+        output = stop()
     assert html is not None, output
     notice = BeautifulSoup(html, "html.parser").select_one(".guide-unaccepted")
     assert notice is not None and notice.get("role") == "alert", html

@@ -19,11 +19,14 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from guidekit import dist, preview, site_url
-from guidekit.snippets import REPO
+from guidekit import dist, preview, site_url, transcript
+from guidekit.snippets import REPO, get
 
 from .browser import screenshot_path, share_search, watch
 from .built import SITEMAP_NS, html_file, name_only_in_a_snippet, page_paths, snippet_blocks
+from .test_browser_runner import SNIPPET
+from .test_browser_runner import output as run_output
+from .test_browser_runner import run as press_run
 
 ADDRESS = "https://example.org/asyncio-guide/"
 PREFIX = "/asyncio-guide/"
@@ -284,3 +287,17 @@ def test_a_shared_search_link_stays_under_the_path(chromium, hosted, hosted_url)
     assert urlsplit(first.evaluate("a => a.href")).path == expected_page
     assert not errors + foreign + stray, errors + foreign + stray
     context.close()
+
+
+@pytest.mark.browser
+def test_run_in_the_page_works_under_the_path(chromium, hosted_url):
+    """The Run button's worker, runtime and snippet load from under the path, and print the transcript."""
+    page = chromium.new_context(base_url=origin(hosted_url)).new_page()
+    errors, foreign, stray = watch_hosted(page, hosted_url)
+    page.goto(f"{PREFIX}tasks/")
+    status = press_run(page)
+    shown = run_output(page)
+    page.context.close()
+    assert status == "Finished with exit code 0.", status
+    assert transcript.on_time(transcript.read(get(SNIPPET)), shown), shown
+    assert not errors and not foreign and not stray, (errors, foreign, stray)

@@ -4,10 +4,15 @@
 // from this site, runs the snippet on the real clock and sends each piece of output as it is
 // printed. Stop ends the worker at once; at the snippet's timeout the worker is interrupted twice
 // (the traceback shows where it waited), as the build's runner does, and ended after the grace.
+// Edit loads the editor (runner/editor.mjs: CodeMirror, guidekit/browser_editor.mjs) with the program
+// as the page shows it; Run, or Ctrl/Cmd+Enter in the editor, then runs the edited program under the
+// snippet's own path, and Reset puts the shown program back.
 (() => {
   "use strict";
   const RUNTIME = new URL("../runner/", document.currentScript.src); // this file is javascripts/runner.js
   const runs = new Set(); // the runs going on, to end those of a page left by instant navigation
+  let boxes = 0; // for ids of their own
+  let compiled = null; // pyodide.asm.wasm compiled by this page's first worker, for the next ones
 
   function element(tag, attributes, text) {
     const node = document.createElement(tag);
@@ -31,17 +36,25 @@
     start.setAttribute("aria-label", `${start.textContent}: ${display}`); // the visible words first
     const stop = element("button", { type: "button", class: "md-button guide-run__stop", hidden: "" }, "Stop");
     stop.setAttribute("aria-label", `Stop: ${display}`);
+    const edit = element("button", { type: "button", class: "md-button guide-run__edit" }, "Edit");
+    edit.setAttribute("aria-label", `Edit: ${display}`);
+    const reset = element("button", { type: "button", class: "md-button guide-run__reset", hidden: "" }, "Reset");
+    reset.setAttribute("aria-label", `Reset: ${display} as shown above`);
+    const help = element("p", { class: "guide-run__help", hidden: "", id: `guide-run-help-${++boxes}` },
+      "Ctrl+Enter (Cmd+Enter on a Mac) runs the edited program. Tab indents: to leave the editor with"
+      + " the keyboard, press Escape, then Tab.");
+    const editing = element("div", { class: "guide-run__editor", hidden: "" });
     const status = element("span", { class: "guide-run__status", role: "status" });
     const progress = element("progress", { class: "guide-run__progress", max: "1", value: "0", hidden: "",
                                            "aria-label": `Loading Python ${python}` });
     const output = element("pre", { class: "guide-run__output", hidden: "", tabindex: "0", "aria-live": "polite",
                                     "aria-label": `Output of this page's run of ${display}` });
     const code = output.appendChild(element("code", {}));
-    controls.append(start, stop, status);
-    box.append(controls, progress, output);
+    controls.append(start, stop, edit, reset, status);
+    box.append(editing, help, controls, progress, output);
 
     if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
-      start.disabled = true;
+      start.disabled = edit.disabled = true;
       status.textContent = "This browser cannot run it here: it lacks Web Workers or WebAssembly.";
       return;
     }
@@ -70,11 +83,44 @@
                                  200 + grace * 1000));
     }
 
+    let editor = null, original = null; // the editor once Edit was pressed, and the shown program
+
+    edit.addEventListener("click", async () => {
+      if (editor) return;
+      edit.disabled = true;
+      status.textContent = "Loading the editor…";
+      try {
+        const [module, response] = await Promise.all([import(new URL("editor.mjs", RUNTIME).href),
+                                                      fetch(new URL(`snippets/${name}`, RUNTIME))]);
+        if (!response.ok) throw new Error(`snippets/${name}: HTTP ${response.status}`);
+        original = await response.text();
+        editing.hidden = help.hidden = false;
+        editor = module.editor(editing, {
+          doc: original, label: `Editable program: ${display}`,
+          run: () => { if (run) end("Stopped."); start.click(); },
+        });
+        editing.querySelector("[contenteditable]").setAttribute("aria-describedby", help.id);
+        edit.hidden = true;
+        reset.hidden = false;
+        status.textContent = "";
+        editor.focus();
+      } catch (error) {
+        edit.disabled = false;
+        status.textContent = `The editor could not load: ${error.message || error}.`;
+      }
+    });
+    reset.addEventListener("click", () => {
+      editor.reset(original);
+      status.textContent = `Back to ${display} as shown above.`;
+    });
+
     start.addEventListener("click", () => {
       if (run) return;
+      const source = editor ? editor.text() : undefined; // undefined: the worker fetches the snippet
       timeout = Number(box.dataset.timeout); // seconds from the snippet's start (snippets.toml)
       const started = performance.now();
       const worker = new Worker(new URL("worker.mjs", RUNTIME), { type: "module" });
+      worker.postMessage({ setup: { module: compiled } });
       run = { worker, timers: [], timedOut: false, box };
       runs.add(run);
       code.textContent = "";
@@ -82,12 +128,13 @@
       output.hidden = false;
       start.disabled = true;
       stop.hidden = false;
-      stop.focus();
+      if (!editing.contains(document.activeElement)) stop.focus(); // Ctrl+Enter leaves it in the editor
       progress.hidden = false;
       progress.removeAttribute("value"); // indeterminate until the first bytes arrive
       status.textContent = `Loading Python ${python} (WebAssembly) from this site…`;
       worker.onerror = (event) => end(`The runner could not start: ${event.message || "its files are missing from this site"}.`);
       worker.onmessage = ({ data }) => {
+        if (data.compiled) compiled = data.compiled; // kept even if this run has ended since
         if (!run || run.worker !== worker) return;
         if (data.progress !== undefined) {
           progress.value = data.progress / data.total;
@@ -98,15 +145,21 @@
           box.dataset.loadSeconds = seconds;
           status.textContent = `Running on Python ${data.ready.python} (Pyodide ${data.ready.pyodide}, loaded in ${seconds} s), real clock…`;
           run.grace = data.ready.grace;
-          worker.postMessage({ run: name });
+          worker.postMessage({ run: name, source });
         } else if (data.started) { // the snippet's first line: its timeout counts from here, as the runner's
           run.timers.push(setTimeout(() => run && onTimeout(run.grace), timeout * 1000));
         } else if (data.output !== undefined) {
           code.append(data.output);
+        } else if (data.input) {
+          run.readInput = true;
         } else if (data.tooMuch !== undefined) {
-          end(`Stopped: more than ${data.tooMuch / 1000} kB of output.`);
+          const message = `Stopped: more than ${data.tooMuch / 1000} kB of output.`;
+          code.append(element("span", { class: "guide-run__note" }, `\n(${message})\n`));
+          end(message);
         } else if (data.done) {
           code.textContent = data.done.transcript; // normalised as the build's: the snippet's own frames only
+          if (run.readInput) code.append(element("span", { class: "guide-run__note" },
+            "(input() read end of file: a run in this page has no keyboard input.)\n"));
           if (data.done.figure) { // this run's timeline, drawn by the build's guidekit/timeline_svg.py
             output.insertAdjacentHTML("afterend", data.done.figure);
             document.dispatchEvent(new Event("guide:timelines")); // docs/javascripts/timeline.js sets it up
