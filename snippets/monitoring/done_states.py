@@ -1,10 +1,12 @@
 import asyncio
+import inspect
 
 
 def state(task):
     """done(), then how the task finished: cancelled, raised or returned."""
     if not task.done():
-        return "done()=False"
+        # The coroutine's own state tells created, running and suspended apart.
+        return f"done()=False, {inspect.getcoroutinestate(task.get_coro())}"
     if task.cancelled():  # check first: exception() raises on a cancelled task
         return "done()=True, cancelled"
     if task.exception() is not None:
@@ -14,7 +16,7 @@ def state(task):
 
 async def succeed():
     print(f"ok, while its own code runs:  {state(asyncio.current_task())}")
-    #> ok, while its own code runs:  done()=False
+    #> ok, while its own code runs:  done()=False, CORO_RUNNING
     await asyncio.sleep(1)
     return 42
 
@@ -29,10 +31,10 @@ async def main():
     failed = asyncio.create_task(fail())
     cancelled = asyncio.create_task(asyncio.sleep(10))
     print(f"ok, created, not started yet: {state(ok)}")
-    #> ok, created, not started yet: done()=False
+    #> ok, created, not started yet: done()=False, CORO_CREATED
     await asyncio.sleep(0.5)
     print(f"ok, suspended in its sleep:   {state(ok)}")
-    #> ok, suspended in its sleep:   done()=False
+    #> ok, suspended in its sleep:   done()=False, CORO_SUSPENDED
     cancelled.cancel()
     await asyncio.wait([ok, failed, cancelled])  # wait for all; raises nothing
     finished = [("ok", ok), ("failed", failed), ("cancelled", cancelled)]

@@ -1,6 +1,6 @@
 import asyncio
 
-# The event loop keeps only weak references to tasks: this set keeps them.
+# The loop's list of tasks holds only weak references: this set keeps them.
 background = set()
 
 
