@@ -45,6 +45,7 @@ class Run:
     timeline: dict | None = None  # the recording of every task's life (guidekit/timeline.py)
     timeline_error: str | None = None  # the recorder failed inside the snippet's process
     timed_out: float | None = None
+    never_started: bool = False  # at the timeout, the snippet's first line had not run (START_LIMIT passed)
     too_much_output: bool = False
     seconds: float = 0.0
 
@@ -85,6 +86,7 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
         wait_for_start(proc, result_file + STARTED)
         if not proc.wait(timeout):
             result.timed_out = timeout
+            result.never_started = not os.path.exists(result_file + STARTED)
             # The traceback of an interrupt shows where it hung. Inside asyncio.run() the first
             # one only cancels the main task, which a task that never awaits does not notice:
             # the second raises KeyboardInterrupt wherever the code is.
@@ -125,6 +127,9 @@ def problem(run: Run) -> str | None:
     exc = run.exception
     at = f"{where}:{exc['line']}" if exc and exc.get("line") else where
     declared = run.snippet.settings["raises"]
+    if run.timed_out is not None and run.never_started:
+        return (f"{where}: stopped before its first line ran: its interpreter took more than"
+                f" {START_LIMIT:g} s to start (an overloaded machine?)")
     if run.timed_out is not None:
         return timed_out(at, run.timed_out)
     if run.too_much_output:

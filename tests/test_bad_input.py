@@ -157,6 +157,17 @@ def test_never_ending_snippet_is_stopped_by_the_runner(name, version):
     assert result.seconds < 2 + runner.GRACE + 5  # stopped, not waited for
 
 
+@pytest.mark.parametrize("version", [None, *pythons.WASM], ids=lambda v: v or "native")
+def test_a_snippet_whose_interpreter_never_reached_its_first_line_says_so(version, monkeypatch):
+    """An interpreter that takes longer than START_LIMIT to start (a machine overloaded) is not
+    reported as a timeout of the snippet's code: no line of it ever ran."""
+    monkeypatch.setattr(runner, "START_LIMIT", 0)  # stop waiting for the start at once
+    result = runner.run(BAD_SNIPPETS["hang.py"], python=python_for(version) if version else None, timeout=0.001)
+    assert result.never_started
+    assert runner.problem(result) == ("tests/bad_snippets/hang.py: stopped before its first line ran: its"
+                                      " interpreter took more than 0 s to start (an overloaded machine?)")
+
+
 @pytest.mark.parametrize("version", pythons.WASM)
 def test_a_megabyte_of_output_is_cut_off_on_webassembly(version):
     error, result = problem_of("prints_a_megabyte.py", python_for(version))
