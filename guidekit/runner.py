@@ -83,10 +83,11 @@ def run(snippet: Snippet, *, python: str | None = None, real_time: bool | None =
                               snippet_dir=snippet.path.parent, cap=MAX_OUTPUT)
         else:
             proc = native.start(python, child_args, cwd=workdir, env=env, cap=MAX_OUTPUT)
-        wait_for_start(proc, result_file + STARTED)
+        started = result_file + STARTED  # child.py creates it just before the snippet's first line
+        wait_for_start(proc, started)
         if not proc.wait(timeout):
             result.timed_out = timeout
-            result.never_started = not os.path.exists(result_file + STARTED)
+            result.never_started = not os.path.exists(started)
             # The traceback of an interrupt shows where it hung. Inside asyncio.run() the first
             # one only cancels the main task, which a task that never awaits does not notice:
             # the second raises KeyboardInterrupt wherever the code is.
