@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $@
 
 serve: venv
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000
 
 build: venv
 	$(PY) -m mkdocs build --strict

@@ -29,6 +29,7 @@ import argparse
 import os
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -112,32 +113,18 @@ def peak_memory(command, *, copy, env):
 
 def serve_latency(copy: Path, env: dict, snippet: Path, page: str, rounds: int, log: Path) -> list[float]:
     """Seconds from saving ``snippet`` with a new printed line to the line in the browser, per round."""
-    import socket
-    import urllib.request
-
     from playwright.sync_api import sync_playwright
+
+    from .preview import mkdocs_serve
 
     sys.path.insert(0, str(REPO))
     from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/{page}/"
     original = snippet.read_text(encoding="utf-8")
     with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=copy, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server, base = mkdocs_serve(copy, f"/{page}/", env=env, stdout=out, deadline=600)
+    url = f"{base}/{page}/"
     try:
-        deadline = time.monotonic() + 600
-        while True:  # the first build executes every page that is not in the cache
-            try:
-                urllib.request.urlopen(url, timeout=5).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"mkdocs serve did not serve {url}; see its log") from None
-                time.sleep(0.2)
         seconds = []
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -156,7 +143,7 @@ def serve_latency(copy: Path, env: dict, snippet: Path, page: str, rounds: int, 
         return seconds
     finally:
         snippet.write_text(original, encoding="utf-8")
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
 
 

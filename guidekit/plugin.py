@@ -1,7 +1,7 @@
 """The mkdocs plugin ``guide-execute``: mkdocs-execute-plugin, with a cache, parallel pages and one-line errors.
 
 The execute plugin turns a page's Python cells into a notebook, runs it in a Jupyter
-kernel and renders the result. This subclass changes eight things:
+kernel and renders the result. This subclass changes nine things:
 
 - Cache (guidekit/cache.py): a page whose ingredients (its text, the snippets it shows,
   guidekit, Python, the installed versions) are unchanged since it last executed without
@@ -23,6 +23,14 @@ kernel and renders the result. This subclass changes eight things:
 - Under ``mkdocs serve`` only, a snippet whose output differs from its committed transcript
   is shown with a notice, the diff and the command that accepts it (guidekit/page.py,
   ``PREVIEW``), instead of stopping the server; such a page is never cached.
+- Under ``mkdocs serve --dirty`` (make serve), a rebuild renders again only the pages whose
+  result may differ from the last build of this server: every page that executes, every
+  page whose Markdown from the cache differs from what was rendered, a page whose source is
+  newer than its HTML (mkdocs's own rule); and every page when anything else a page is made
+  of changed (``site_key()``: mkdocs.yml, docs/, overrides/, guidekit/). Saving a snippet
+  then re-renders its page only, not the whole site; the search index keeps the other
+  pages' entries (``complete_search_index``); and the watcher sees a save within 0.1 s,
+  not 0.5 s (``on_serve``).
 - After the build, the runtime a reader's Run button loads (Python 3.14 as WebAssembly, the
   worker, the run's Python and the snippets) is copied into the site (guidekit/browser_runtime.py).
 - Errors: when a cell fails, nbclient's CellExecutionError carries the whole kernel
@@ -45,6 +53,7 @@ import jupytext
 import nbconvert
 import nbformat
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import ExecutePreprocessor
@@ -60,6 +69,10 @@ FIGURE_MARK = "guide-timeline"  # <!-- guide-timeline 3 -->: a page's fourth tim
 FIGURE_COMMENT = re.compile(rf"<!-- {FIGURE_MARK} (\d+) -->")  # under the folder of mkdocs.yml
 log = logging.getLogger("mkdocs.plugins.guide_execute")
 BUILD_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-execute-plugin")  # named, with versions, on every page
+# mkdocs warns at every --dirty build that navigation may be stale, which --strict makes an error;
+# under serve the plugin itself chooses which pages are rendered again (on_files), so it drops that warning.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+WATCH_POLL = 0.1  # seconds between two looks at the watched files under serve (mkdocs: 0.5, a quarter of a save's wait)
 
 
 def cell_timeout(cell) -> int:
@@ -86,6 +99,24 @@ def how_checked() -> str:
     tools = listing([f"{name} {metadata.version(name)}" for name in BUILD_TOOLS])
     return (f"Examples checked on Python {checked}; outputs from Python {platform.python_version()}; "
             f"built with {tools}. A note under an example says where it differs.")
+
+
+def site_key(config) -> str:
+    """What every page's HTML is made of, apart from its own Markdown: mkdocs.yml, every file of
+    docs/ (the other pages' titles and headings are in each page's navigation and links), the
+    theme's overrides and guidekit/ (the plugin, the page's last line)."""
+    folders = [Path(config.docs_dir), cache.GUIDEKIT]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    # Resolved: mkdocs gives the first build of `serve -f x.yml` relative paths, later ones absolute.
+    files = [Path(config.config_file_path).resolve(), *(f.resolve() for folder in folders for f in sorted(folder.rglob("*"))
+                                              if f.is_file() and "__pycache__" not in f.parts)]
+    return cache.digest(*(part for f in files for part in (str(f), f.read_bytes())))  # kept in memory only
+
+
+class DirtyWarning(logging.Filter):
+    def filter(self, record) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
 
 
 def jobs() -> int:
@@ -140,13 +171,14 @@ class GuideExecutePlugin(ExecutePlugin):
             settings.PageExecutor.ready_kernels = getattr(self, "serving", False)
             settings.TemplateExporter.preprocessors = [PageExecutor if p is ExecutePreprocessor else p for p in steps]
             # The verified snippet runs, for show() in the kernels (guidekit/page.py), which inherit this.
-            os.environ[cache.RUNS] = str(Path(config.config_file_path).parent / CACHE_DIR / "runs")
+            os.environ[cache.RUNS] = str(Path(config.config_file_path).resolve().parent / CACHE_DIR / "runs")  # absolute: the kernels run in docs/
         else:
             settings.TemplateExporter.preprocessors = [p for p in steps if p is not ExecutePreprocessor]
         self.exporter_settings = settings
         self.local = threading.local()
         self.cache = cache.Cache(Path(config.config_file_path).parent / CACHE_DIR)
         self.figures = {}  # src_path -> the page's timelines, set aside while it is converted
+        self.rendered_urls = set()  # the pages this build renders (all but under serve --dirty)
         self.results = {}  # abs_src_path -> (markdown, outputs), the exception it raised, or a Future of either
         self.pool = None
         self.how_checked = how_checked()
@@ -167,6 +199,19 @@ class GuideExecutePlugin(ExecutePlugin):
         else:
             os.environ.pop(PREVIEW, None)
         self.serving = command == "serve"  # on_startup runs once per `mkdocs serve`, before every on_config
+        self.dirty = self.serving and dirty
+        self.rendered, self.site = {}, None  # under serve --dirty: each page's Markdown last rendered, site_key()
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarning())
+
+    def on_serve(self, server, config, builder):
+        """Under serve, a saved file is seen within WATCH_POLL s: mkdocs's watcher (watchdog's
+        PollingObserver) looks every 0.5 s. Its emitters read their interval at every look."""
+        observer = server.observer
+        observer._timeout = WATCH_POLL  # the watches added after this event: snippets/, guidekit/
+        for emitter in observer.emitters:  # those added before it: docs/, mkdocs.yml, the theme
+            emitter._timeout = WATCH_POLL
+        return server
 
     def on_page_context(self, context, page, config, nav):
         context["how_checked"] = self.how_checked  # overrides/main.html puts it at the end of the page
@@ -174,13 +219,19 @@ class GuideExecutePlugin(ExecutePlugin):
 
     def on_files(self, files, config):
         files = super().on_files(files, config)
-        pages = [f for f in files if isinstance(f, ExecutableFile)]
+        # A page left out by exclude_docs is never rendered: it does not execute either.
+        pages = [f for f in files if isinstance(f, ExecutableFile) and not f.inclusion.is_excluded()]
         if not self.execute:
             log.info("execution turned off (benchmark floor): %d page(s) converted without running a cell", len(pages))
             self.results = {f.abs_src_path: self._run(f) for f in pages}
             return files
         env = cache.environment({"tags": dict(self.config.tags), "markdown_template": self.config.markdown_template})
         self.results, todo = {}, []
+        dirty = getattr(self, "dirty", False)
+        if dirty and (site := site_key(config)) != self.site:
+            self.site = site  # remembered at once: a failed build is followed by a whole one (on_build_error)
+            for file in files:
+                file.is_modified = lambda: True  # everything is rendered again
         for file in pages:
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
             entry = self.cache.get(file.src_path)
@@ -190,12 +241,15 @@ class GuideExecutePlugin(ExecutePlugin):
                 if found and cache.key(found) == entry["key"]:
                     log.info("%s: from cache", file.src_path)
                     self.results[file.abs_src_path] = (entry["markdown"], self.cache.outputs(entry))
+                    if dirty and self.rendered.get(file.src_path) != entry["markdown"]:
+                        file.is_modified = lambda: True
                     continue
             cells = [c.source for c in jupytext.reads(text, fmt="md").cells if c.cell_type == "code"]
             shows, why_not = cache.shown(cells)
             found, why_not = (None, why_not) if why_not else cache.ingredients(text, shows, env)
             log.info("%s: executing: %s", file.src_path, why_not or cache.why(entry and entry["ingredients"], found))
             todo.append((len(cache.SHOW_LINE.findall(text)), file, found and (found, shows, env)))
+            file.is_modified = lambda: True  # its result is known only once it has executed
         if todo:
             # The pages run while mkdocs goes on; on_page_read_source waits for each one's result.
             workers = min(jobs(), len(todo))
@@ -239,16 +293,21 @@ class GuideExecutePlugin(ExecutePlugin):
         return markdown, outputs
 
     def on_build_error(self, error, **kwargs):
+        self.site = None  # under serve --dirty, the next build renders every page again
         if self.pool:  # pages not started yet are not started at all
             self.pool.shutdown(wait=True, cancel_futures=True)
 
+    @event_priority(50)  # before the search plugin's, which writes the index
     def on_post_build(self, config, **kwargs):
         if self.pool:
             self.pool.shutdown()
+        if getattr(self, "dirty", False):
+            self.complete_search_index(config)
         if why := browser_runtime.copy_into(Path(config.site_dir)):  # what a reader's Run loads
             log.info("no runner in this build's site: %s; the Run buttons will say so", why)
 
     def on_page_read_source(self, page, config, **kwargs):
+        self.rendered_urls.add(page.url)  # called only for the pages this build renders
         if not isinstance(page.file, ExecutableFile):
             return None
         result = self.results.pop(page.file.abs_src_path, None)
@@ -263,6 +322,7 @@ class GuideExecutePlugin(ExecutePlugin):
         if isinstance(result, Exception):
             raise result
         markdown, outputs = result
+        self.rendered[page.file.src_path] = markdown
         # What the execute plugin does with extracted outputs (images): files beside the page.
         src_dir = Path(page.file.src_path).parent
         for name, data in outputs.items():
@@ -286,6 +346,18 @@ class GuideExecutePlugin(ExecutePlugin):
         if figures:
             output = FIGURE_COMMENT.sub(lambda m: figures[int(m[1])], output)
         return output
+
+    def complete_search_index(self, config):
+        """Under serve --dirty, the search plugin indexed only the pages rendered in this build; it
+        would merge them with its index of the last build as if only one page had been (and drop the
+        whole index when that one is the home page, whose address is a prefix of all). So the entries
+        of the pages not rendered again are put in this build's index, and the last one forgotten."""
+        search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+        previous = search and search.search_index_prev
+        if previous:
+            kept = [e for e in previous.entries if e["location"].partition("#")[0] not in self.rendered_urls]
+            search.search_index.entries[:0] = kept
+            search.search_index_prev = None
 
     @staticmethod
     def where(page, config) -> str:

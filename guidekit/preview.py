@@ -10,13 +10,22 @@ a host configured for it does. The browser tests use ``serve()`` from a thread;
 
 The path comes from the build itself (the canonical link of its home page), so the
 preview cannot disagree with the address the site was built for.
+
+``mkdocs_serve()`` starts ``make serve``'s live server instead (``mkdocs serve`` with
+``SERVE_ARGS``) on a free port, for the tests and the benchmark.
 """
 
 import argparse
 import functools
+import os
 import re
+import signal
+import socket
+import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +33,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+# `make serve`'s arguments (the Makefile spells them too): strict, and under --dirty only the pages
+# that changed are rendered again (guidekit/plugin.py, on_files).
+SERVE_ARGS = ("serve", "--strict", "--dirty")
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -86,6 +98,37 @@ def serve(site: Path, prefix: str = "/") -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def mkdocs_serve(cwd: Path, path: str = "/", *args: str, env: dict | None = None, stdout=subprocess.PIPE,
+                 deadline: float = 120) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` (SERVE_ARGS, then ``args``) in ``cwd`` on a free port of 127.0.0.1, in a session of
+    its own; returns (the server, its base URL without the final slash) once ``path`` answers.
+    Raises RuntimeError, with the server stopped, if it ends or does not answer within ``deadline`` s."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", *SERVE_ARGS, *args, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=cwd, env={**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"},
+        stdout=stdout, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    url, end = f"http://127.0.0.1:{port}", time.monotonic() + deadline
+    while True:  # the first build executes every page that is not in the cache
+        try:
+            urllib.request.urlopen(url + path, timeout=5).close()
+            return server, url
+        except OSError:
+            if server.poll() is not None or time.monotonic() > end:
+                if server.poll() is None:
+                    os.killpg(server.pid, signal.SIGTERM)
+                printed = server.communicate(timeout=30)[0] if stdout == subprocess.PIPE else ""
+                raise RuntimeError(f"mkdocs serve did not serve {url + path}; it printed:\n{printed}") from None
+            time.sleep(0.2)
 
 
 def built_for(site: Path) -> str:

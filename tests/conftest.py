@@ -83,26 +83,15 @@ def build_site(site, address: str, **env: str) -> str:
 
 @contextlib.contextmanager
 def mkdocs_serve(path: str = "/", *args: str):
-    """`mkdocs serve --strict` (more ``args``: ``-f`` another config) on a free port of 127.0.0.1, until
-    ``path`` answers (at most 2 minutes). Yields (base URL without the final slash, output()): output()
-    stops the server and returns what it printed."""
+    """`make serve`'s server (guidekit/preview.py, ``mkdocs_serve``; more ``args``: ``-f`` another config)
+    on a free port of 127.0.0.1, once ``path`` answers (at most 2 minutes). Yields (base URL without the
+    final slash, output()): output() stops the server and returns what it printed."""
     import signal
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
 
+    from guidekit.preview import mkdocs_serve as start
     from guidekit.snippets import REPO
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", *args, "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True,
-    )
+    server, url = start(REPO, path, *args)
     printed = []
 
     def output() -> str:
@@ -113,13 +102,6 @@ def mkdocs_serve(path: str = "/", *args: str):
         return printed[0]
 
     try:
-        deadline, url = time.monotonic() + 120, f"http://127.0.0.1:{port}"
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                with urllib.request.urlopen(url + path, timeout=5):
-                    break
-            except OSError:
-                time.sleep(0.5)
         yield url, output
     finally:
         output()

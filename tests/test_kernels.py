@@ -36,3 +36,20 @@ def test_a_build_starts_its_own_kernels(tmp_path):
     PageExecutor(shutdown_kernel="immediate", timeout=120).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
     assert nb.cells[0].outputs[0]["text"] == "ran\n"
     assert str(tmp_path) + "\0python3" not in kernels._ready
+
+
+def test_a_ready_kernel_has_imported_guidekit_and_one_older_than_guidekit_is_not_taken(tmp_path, monkeypatch):
+    folder = str(tmp_path)
+    kernels.keep_ready(folder, "python3")
+    deadline = time.monotonic() + 120
+    while not any(m.has_kernel for m in kernels._ready[f"{folder}\0python3"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import sys; print('guidekit.page' in sys.modules)")])
+    PageExecutor(ready_kernels=True, shutdown_kernel="immediate", timeout=120).preprocess(nb, {"metadata": {"path": folder}})
+    assert nb.cells[0].outputs[0]["text"] == "True\n"  # imported before the page's first cell
+
+    started = list(kernels._ready[f"{folder}\0python3"])
+    monkeypatch.setattr(kernels, "guidekit", lambda: "guidekit/ changed since")
+    taken = kernels.take(folder, "python3")
+    assert taken is None, "a kernel that imported an older guidekit/ was taken"
+    assert not set(started) & set(kernels._ready[f"{folder}\0python3"])  # and shut down; new ones start
