@@ -1,20 +1,32 @@
-"""Jupyter kernels started ahead of need, for ``mkdocs serve``: a rebuild gets one already running.
+"""Jupyter kernels started ahead of need: a page that executes gets one already running.
 
-Under ``mkdocs serve`` an author saves a snippet and waits for its page: the page executes
-in a kernel, and starting one costs about 0.55 s (importing ipykernel, IPython, zmq and
-tornado, then answering). The plugin (guidekit/plugin.py, ``PageExecutor``) takes a kernel
-from here instead, and another one starts in the background for the next rebuild. A ready
-kernel has run nothing: it imports guidekit only when its page's first cell runs, so a
-change to guidekit/ between its start and its use is seen. Every kernel executes one page
-and is then shut down, as in ``mkdocs build``; the ready ones when the server stops.
+A page executes in a kernel, and starting one costs about 0.55 s (importing ipykernel,
+IPython, zmq and tornado, then answering), and importing guidekit.page in it 0.1-0.15 s.
+The plugin (guidekit/plugin.py, ``PageExecutor``) takes a kernel from here when one is ready:
+
+- ``mkdocs build`` or ``serve``: when guidekit.plugin is imported, before mkdocs has even
+  read its configuration (``start_early``), one kernel starts in docs/ if a file a page is
+  made of is newer than the last build (``STAMP``): the edit of one snippet then does not
+  wait for its page's kernel. A build with nothing to execute starts none; an unused one is
+  shut down when the build ends.
+- Under ``mkdocs serve``, after every take another kernel starts for the next rebuild
+  (``READY`` of them).
+
+A ready kernel has imported what a page's cells call (``PRELOAD``), and is taken only if
+guidekit/ is still what it imported; one started before a change to guidekit/ is shut
+down instead. Every kernel executes one page and is then shut down.
 """
 
 import atexit
+import os
+import sys
 import threading
+from pathlib import Path
 
 from jupyter_client import KernelManager
 
 from .cache import machinery
+from .snippets import REPO
 
 PRELOAD = "import guidekit.page"  # run by the kernel as it starts (IPKernelApp.exec_lines)
 READY = 2  # kernels kept ready: a rebuild after one edit executes one page, after a guidekit/ edit all of them
@@ -22,13 +34,50 @@ _ready: dict[str, list[KernelManager]] = {}  # the folder a kernel runs in -> ke
 _imported: dict[int, str] = {}  # id(kernel manager) -> the guidekit/ it imported (machinery()["guidekit"])
 _starting: dict[int, threading.Thread] = {}  # id(kernel manager) -> the thread that starts it
 _lock = threading.Lock()
+STAMP = REPO / ".cache" / "execute" / "built"  # touched after every build that executed (mark_built)
+WATCHED = ("docs", "snippets", "guidekit", "mkdocs.yml")  # what pages are made of, under REPO
 
 
-def keep_ready(folder: str, kernel_name: str) -> None:
-    """Start kernels in ``folder`` in the background until READY of them are running or starting."""
+def changed_since_last_build() -> bool:
+    """Whether a file of WATCHED is newer than STAMP (or there is no stamp): only a guess of whether
+    a page will execute (the plugin's cache decides), to start a kernel early or not."""
+    try:
+        built = STAMP.stat().st_mtime
+    except OSError:
+        return True
+    for name in WATCHED:
+        top = REPO / name
+        if top.is_file():
+            if top.stat().st_mtime > built:
+                return True
+            continue
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = [d for d in dirs if d not in ("__pycache__", ".cache")]
+            if any(os.stat(os.path.join(folder, f)).st_mtime > built for f in files):
+                return True
+    return False
+
+
+def mark_built(started: float) -> None:
+    """After a build that began at ``started`` (time.time()): a file saved while it ran is newer."""
+    STAMP.parent.mkdir(parents=True, exist_ok=True)
+    STAMP.touch()
+    os.utime(STAMP, (started, started))
+
+
+def start_early(kernel_name: str = "python3") -> None:
+    """One kernel in docs/, for a `mkdocs build` or `serve` process whose pages may execute."""
+    program = Path(sys.argv[0])  # .../mkdocs/__main__.py (python -m mkdocs) or .../bin/mkdocs
+    mkdocs = "mkdocs" in (program.parent.name, program.name)
+    if mkdocs and sys.argv[1:2] in (["build"], ["serve"]) and changed_since_last_build():
+        keep_ready(str(REPO / "docs"), kernel_name, count=1)
+
+
+def keep_ready(folder: str, kernel_name: str, count: int = READY) -> None:
+    """Start kernels in ``folder`` in the background until ``count`` of them are running or starting."""
     with _lock:
         ready = _ready.setdefault(f"{folder}\0{kernel_name}", [])
-        missing = READY - len(ready)
+        missing = count - len(ready)
         managers = [KernelManager(kernel_name=kernel_name) for _ in range(max(0, missing))]
         ready.extend(managers)
         current = guidekit() if managers else None  # before the kernels read the files: a change after it is seen
@@ -55,8 +104,9 @@ def _start(manager: KernelManager, folder: str) -> None:
                     ready.remove(manager)
 
 
-def take(folder: str, kernel_name: str) -> KernelManager | None:
-    """A running kernel in ``folder``, or None when none has finished starting; another one starts."""
+def take(folder: str, kernel_name: str, replace: bool = True) -> KernelManager | None:
+    """A running kernel in ``folder``, or None when none has finished starting; with ``replace``
+    (under serve) another one starts."""
     current = guidekit()
     with _lock:
         ready = _ready.get(f"{folder}\0{kernel_name}", [])
@@ -68,7 +118,8 @@ def take(folder: str, kernel_name: str) -> KernelManager | None:
             ready.remove(manager)
     for m in stale:
         shut_down(m)
-    keep_ready(folder, kernel_name)
+    if replace:
+        keep_ready(folder, kernel_name)
     return manager
 
 

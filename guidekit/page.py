@@ -127,8 +127,14 @@ RUNS_AT_ONCE = cores()
 started: dict[tuple[str, str | None], Future] = {}  # (name, root) -> its Markdown, being made
 
 
-def start(shows: list[tuple[str, str | None]]) -> None:
-    """Start making the Markdown of every snippet these show() calls name, in page order."""
+def start(shows: list[tuple[str, str | None]], settings: dict[str, str | None] | None = None) -> None:
+    """Start making the Markdown of every snippet these show() calls name, in page order.
+    ``settings``: the plugin's environment variables for show() (None: unset), set here first."""
+    for name, value in (settings or {}).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     pool = ThreadPoolExecutor(RUNS_AT_ONCE, thread_name_prefix="guide-snippet")
     for name, root in dict.fromkeys(map(tuple, shows)):
         started[name, root] = pool.submit(markdown_of, name, root)

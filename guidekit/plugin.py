@@ -49,6 +49,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
+from . import kernels
+
+# Before the imports below (0.4 s) and mkdocs's reading of its configuration: a kernel for an
+# edited page starts now, when the build may execute one (guidekit/kernels.py).
+kernels.start_early()
+
 import jupytext
 import nbconvert
 import nbformat
@@ -59,7 +65,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert.preprocessors import ExecutePreprocessor
 from traitlets import Bool, List, Unicode
 
-from . import browser_runtime, cache, kernels, pythons, runner, site_url, timeline_svg, wasm
+from . import browser_runtime, cache, pythons, runner, site_url, timeline_svg, wasm
 from .checks import cores
 from .page import PREVIEW, UNACCEPTED, listing
 from .snippets import DEFAULTS, REPO, SNIPPETS, Snippet, SnippetError
@@ -143,10 +149,13 @@ class PageExecutor(ExecutePreprocessor):
         shows = [(m["name"], m["root"]) for cell in nb.cells if cell.cell_type == "code"
                  for m in cache.SHOW_LINE.finditer(cell.source)]
         if shows:
-            source = f"from guidekit.page import start\nstart({shows!r})"
+            # The plugin's settings for show(), as they are now: a kernel started early or kept
+            # ready (guidekit/kernels.py) may have started before the plugin set them.
+            settings = {name: os.environ.get(name) for name in (cache.RUNS, PREVIEW)}
+            source = f"from guidekit.page import start\nstart({shows!r}, {settings!r})"
             nb.cells.insert(0, nbformat.v4.new_code_cell(source, metadata={"tags": list(self.start_cell_tags)}))
         folder = str((resources or {}).get("metadata", {}).get("path") or "")
-        ready = km is None and self.ready_kernels and folder and kernels.take(folder, self.kernel_name or "python3")
+        ready = km is None and folder and kernels.take(folder, self.kernel_name or "python3", replace=self.ready_kernels)
         if not ready:
             return super().preprocess(nb, resources, km)
         try:
@@ -161,6 +170,7 @@ class GuideExecutePlugin(ExecutePlugin):
     execute = True
 
     def on_config(self, config):
+        self.started = time.time()
         super().on_config(config)
         settings = copy.deepcopy(self.exporter.config)
         steps = settings.TemplateExporter.preprocessors
@@ -303,6 +313,8 @@ class GuideExecutePlugin(ExecutePlugin):
             self.pool.shutdown()
         if getattr(self, "dirty", False):
             self.complete_search_index(config)
+        if self.execute:
+            kernels.mark_built(self.started)  # what kernels.start_early compares with
         if why := browser_runtime.copy_into(Path(config.site_dir)):  # what a reader's Run loads
             log.info("no runner in this build's site: %s; the Run buttons will say so", why)
 

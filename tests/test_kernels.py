@@ -1,5 +1,6 @@
-"""Kernels kept ready for `mkdocs serve` rebuilds (guidekit/kernels.py, used by guidekit/plugin.py's PageExecutor)."""
+"""Kernels started ahead of need (guidekit/kernels.py, used by guidekit/plugin.py's PageExecutor): early in a build, kept ready under serve."""
 
+import os
 import time
 
 import nbformat
@@ -16,7 +17,7 @@ def test_a_serve_rebuild_executes_its_page_in_a_kernel_started_before_it(tmp_pat
         time.sleep(0.05)
     taken = []
     take = kernels.take
-    monkeypatch.setattr(kernels, "take", lambda *args: taken.append(take(*args)) or taken[-1])
+    monkeypatch.setattr(kernels, "take", lambda *args, **kwargs: taken.append(take(*args, **kwargs)) or taken[-1])
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; print(os.getpid(), os.getcwd())")])
     PageExecutor(ready_kernels=True, shutdown_kernel="immediate", timeout=120).preprocess(nb, {"metadata": {"path": folder}})
@@ -53,3 +54,31 @@ def test_a_ready_kernel_has_imported_guidekit_and_one_older_than_guidekit_is_not
     taken = kernels.take(folder, "python3")
     assert taken is None, "a kernel that imported an older guidekit/ was taken"
     assert not set(started) & set(kernels._ready[f"{folder}\0python3"])  # and shut down; new ones start
+
+
+def test_a_kernel_starts_early_only_when_a_file_pages_are_made_of_is_newer_than_the_last_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(kernels, "REPO", tmp_path)
+    monkeypatch.setattr(kernels, "STAMP", tmp_path / ".cache" / "execute" / "built")
+    (tmp_path / "snippets" / "tasks").mkdir(parents=True)
+    snippet = tmp_path / "snippets" / "tasks" / "x.py"
+    snippet.write_text("print(1)\n")
+    assert kernels.changed_since_last_build()  # never built here
+    kernels.mark_built(time.time() + 5)  # a build that started after the save
+    assert not kernels.changed_since_last_build()
+    (tmp_path / "snippets" / "__pycache__").mkdir()
+    (tmp_path / "snippets" / "__pycache__" / "x.pyc").write_bytes(b"")
+    os.utime(tmp_path / "snippets" / "__pycache__" / "x.pyc", (time.time() + 10, time.time() + 10))
+    assert not kernels.changed_since_last_build()  # what Python writes is not what pages are made of
+    os.utime(snippet, (time.time() + 10, time.time() + 10))
+    assert kernels.changed_since_last_build()
+
+
+def test_the_first_cell_of_a_page_sets_the_plugins_settings_in_a_kernel_started_before_them(monkeypatch):
+    """A kernel started early or kept ready did not inherit what the plugin set later."""
+    from guidekit import cache, page
+
+    monkeypatch.setenv(page.PREVIEW, "1")  # left from an earlier serve, say
+    monkeypatch.delenv(cache.RUNS, raising=False)
+    page.start([], {cache.RUNS: "/somewhere/runs", page.PREVIEW: None})
+    assert os.environ[cache.RUNS] == "/somewhere/runs"
+    assert page.PREVIEW not in os.environ
