@@ -12,6 +12,7 @@ the worker only then), and nothing comes from another host:
   per version of its inputs and kept in ``.cache/runner/``;
 - ``runner/guidekit/``: the Python the run needs, the same files the build runs:
   child.py and recorder.py, wasm_python.py (asyncio's own loop instead of Pyodide's),
+  wasm_snapshot.py (what a fresh interpreter imports before the page's snapshot of it),
   outcome.py and transcript.py (what a run left, read as the build reads it), timeline.py and timeline_svg.py (the run's
   timeline, drawn as the build draws it), browser_python.py (the browser's wait);
 - ``runner/snippets/``: every snippet's program as its page shows it (without its `#>`
@@ -38,7 +39,7 @@ HERE = Path(__file__).parent
 # What loadPyodide() requests in chromium, in order (tests/test_browser_runner.py checks the list).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide-lock.json", "python_stdlib.zip", "pyodide.asm.wasm", "pyodide.asm.mjs")
 PYTHON_FILES = ("__init__.py", "snippets.py", "transcript.py", "child.py", "recorder.py", "wasm_python.py",
-                "browser_python.py", "outcome.py", "timeline.py", "timeline_svg.py")
+                "wasm_snapshot.py", "browser_python.py", "outcome.py", "timeline.py", "timeline_svg.py")
 WORKER = HERE / "browser_worker.mjs"
 EDITOR = HERE / "browser_editor.mjs"
 ESBUILD = wasm.NODE_MODULES / ".bin" / "esbuild"

@@ -1,8 +1,11 @@
 // Runs one snippet in a reader's browser: a module Web Worker started by docs/javascripts/runner.js
 // when Run is pressed, served from the site itself as runner/worker.mjs (guidekit/browser_runtime.py).
 //
-// The page first posts {setup: {module}}: the compiled pyodide.asm.wasm (a WebAssembly.Module) if an
-// earlier worker of the page compiled it, else null; then {run: "tasks/gather_order.py"}, with {source: text} for the reader's edit of it
+// The page first posts {setup: {module, snapshot}}: the compiled pyodide.asm.wasm (a WebAssembly.Module) if an
+// earlier worker of the page compiled it, else null, and the memory snapshot of a fresh interpreter if
+// the page has one, else null (the interpreter then starts from scratch); or {setup: {module, makeSnapshot: true}}:
+// the worker only makes that snapshot (guidekit/wasm_snapshot.py) and answers {snapshot: bytes}.
+// Then {run: "tasks/gather_order.py"}, with {source: text} for the reader's edit of it
 // (run under the snippet's own path, so tracebacks name it); this worker answers with
 //   {compiled: module}                once this worker has compiled pyodide.asm.wasm (if not given it),
 //   {progress: bytes, total: bytes}   while Python 3.14 (the pinned Pyodide) loads from runner/pyodide/,
@@ -82,17 +85,26 @@ async function text(path) {
 
 async function main() {
   const manifest = JSON.parse(await text("runtime.json"));
-  const { module } = await setupGiven;
+  const { module, snapshot, makeSnapshot } = await setupGiven;
   useCompiled(module);
   const total = Object.entries(manifest.sizes).reduce((sum, [file, size]) => sum + (module && file === WASM ? 0 : size), 0);
   const plainFetch = self.fetch;
   self.fetch = countingFetch(total, Boolean(module));
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", base).href);
-  const py = await loadPyodide({
+  const options = {
     indexURL: new URL("pyodide/", base).href,
     env: { PYTHONIOENCODING: "utf-8", PYTHON_COLORS: "0", PYTHONDONTWRITEBYTECODE: "1", HOME: "/home/pyodide" },
-  });
+  };
+  if (makeSnapshot) options._makeSnapshot = true;
+  else if (snapshot) options._loadSnapshot = snapshot; // a fresh interpreter, without starting Python again
+  const py = await loadPyodide(options);
   self.fetch = plainFetch;
+  if (makeSnapshot) { // this worker runs no snippet: it only makes the snapshot, as guidekit/wasm_host.mjs does
+    py.runPython(await text("guidekit/wasm_snapshot.py"));
+    const bytes = py.makeMemorySnapshot();
+    postMessage({ snapshot: bytes }, [bytes.buffer]);
+    return;
+  }
   postMessage({ ready: { python: manifest.python, pyodide: manifest.pyodide, cap: manifest.cap, grace: manifest.grace } });
 
   const request = await runRequested, name = request.run;

@@ -56,7 +56,7 @@ def unavailable(version: str) -> str | None:
 def snapshot(version: str, libs: Path) -> Path:
     """The memory snapshot of a fresh interpreter after ``import asyncio, looptime``; made once."""
     key = hashlib.sha256(f"{release(version)}\0{libs}".encode())
-    for file in [HOST, *sorted((libs / "looptime").rglob("*.py"))]:
+    for file in [HOST, HERE / "wasm_snapshot.py", *sorted((libs / "looptime").rglob("*.py"))]:
         key.update(file.read_bytes())
     path = SNAPSHOTS / f"{release(version)}-{key.hexdigest()[:16]}.snapshot"
     if not path.exists():

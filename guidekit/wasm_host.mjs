@@ -5,7 +5,7 @@
 // guidekit/wasm.py starts one host per version and sends it jobs, one JSON object per line on
 // stdin; the host answers one JSON line per finished job on stdout. Each job runs in a new
 // Worker thread with a new interpreter, started from a memory snapshot (SNAPSHOT_FILE, made by
-// `--make-snapshot` after importing asyncio and looptime), so no state passes from one snippet
+// `--make-snapshot` after importing looptime and running guidekit/wasm_snapshot.py), so no state passes from one snippet
 // to the next. In the worker:
 //   - the host folders a job names are mounted at their own paths (NODEFS), so the snippet,
 //     its temporary working directory and guidekit/child.py have the paths they have natively;
@@ -33,7 +33,7 @@ function mount(py, dir, root = dir) {
   py.FS.mount(py.FS.filesystems.NODEFS, { root }, dir);
 }
 
-async function makeSnapshot(pyodideDir, snapshotFile, libs, root) {
+async function makeSnapshot(pyodideDir, snapshotFile, setup, libs, root) {
   const py = await loadInterpreter(pyodideDir, { _makeSnapshot: true });
   mount(py, libs, root); // ROOT: a folder holding only looptime, seen at the path the jobs mount LIBS at
   // looptime imports pytest only to offer a fixture: hidden while it loads, as child.py does.
@@ -41,11 +41,8 @@ async function makeSnapshot(pyodideDir, snapshotFile, libs, root) {
   // too: every native run imports them before the snippet starts, so the state is the same.
   py.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(libs)}); sys.modules["pytest"] = None
 import asyncio, looptime
-del sys.modules["pytest"]; sys.path.remove(${JSON.stringify(libs)})
-import atexit, functools, gc, importlib.util, inspect, json, linecache, re, runpy, traceback, warnings, weakref
-# What is alive now lives as long as the interpreter: frozen, the collector never scans it again
-# (a full collection at the end of each job took 0.16 s here instead of 0.1 ms).
-gc.collect(); gc.freeze()`);
+del sys.modules["pytest"]; sys.path.remove(${JSON.stringify(libs)})`);
+  py.runPython(fs.readFileSync(path.join(path.dirname(setup), "wasm_snapshot.py"), "utf8")); // as the page's snapshot
   py.FS.unmount(libs);
   const temporary = `${snapshotFile}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, py.makeMemorySnapshot());
@@ -110,7 +107,7 @@ function deliver(run) {
 
 async function host() {
   const [pyodideDir, snapshotFile, setup, ...flags] = process.argv.slice(2);
-  if (flags[0] === "--make-snapshot") return makeSnapshot(pyodideDir, snapshotFile, flags[1], flags[2]);
+  if (flags[0] === "--make-snapshot") return makeSnapshot(pyodideDir, snapshotFile, setup, flags[1], flags[2]);
   // Shared memory: every worker reads the same bytes (workerData would copy 30 MB per worker).
   const file = fs.readFileSync(snapshotFile);
   const snapshot = new Uint8Array(new SharedArrayBuffer(file.byteLength));

@@ -13,6 +13,28 @@
   const runs = new Set(); // the runs going on, to end those of a page left by instant navigation
   let boxes = 0; // for ids of their own
   let compiled = null; // pyodide.asm.wasm compiled by this page's first worker, for the next ones
+  let snapshot = null; // a fresh interpreter's memory, made once after the first run has loaded: later runs start from it
+  let making = null; // a promise of it while it is being made
+
+  // One worker of its own makes the snapshot (guidekit/browser_worker.mjs, makeSnapshot), in the
+  // background, once the first run has loaded (so the compiled module exists and that run is not slowed
+  // while it loads). A run pressed meanwhile waits for it: that is sooner than starting Python from
+  // scratch. If it cannot be made, every run starts from scratch, as the first did.
+  function makeSnapshot() {
+    if (snapshot || making || !compiled) return;
+    const maker = new Worker(new URL("worker.mjs", RUNTIME), { type: "module" });
+    maker.postMessage({ setup: { module: compiled, makeSnapshot: true } });
+    making = new Promise((resolve) => {
+      maker.onerror = () => resolve(null);
+      maker.onmessage = ({ data }) => {
+        if (data.snapshot || data.failed) resolve(data.snapshot || null);
+      };
+    }).then((made) => {
+      maker.terminate();
+      snapshot = made;
+      return made;
+    });
+  }
 
   function element(tag, attributes, text) {
     const node = document.createElement(tag);
@@ -120,7 +142,8 @@
       timeout = Number(box.dataset.timeout); // seconds from the snippet's start (snippets.toml)
       const started = performance.now();
       const worker = new Worker(new URL("worker.mjs", RUNTIME), { type: "module" });
-      worker.postMessage({ setup: { module: compiled } });
+      if (making && !snapshot) making.then((made) => worker.postMessage({ setup: { module: compiled, snapshot: made } }));
+      else worker.postMessage({ setup: { module: compiled, snapshot } });
       run = { worker, timers: [], timedOut: false, box };
       runs.add(run);
       code.textContent = "";
@@ -140,6 +163,7 @@
           progress.value = data.progress / data.total;
           status.textContent = `Loading Python ${python} (WebAssembly): ${megabytes(data.progress)} of ${megabytes(data.total)} MB`;
         } else if (data.ready) {
+          makeSnapshot();
           progress.hidden = true;
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           box.dataset.loadSeconds = seconds;
