@@ -109,6 +109,11 @@ def test_a_run_loads_only_from_the_site_after_the_press_prints_the_transcript_an
     drawn = box(page).locator("figure.tl-figure svg.tl")
     expect(drawn.first).to_have_attribute("data-tl-details", "on")
     assert drawn.first.locator(".tl-tip").count() >= 2
+    # Its marks name output lines by number: the output shows them (generated content, not in the text).
+    numbers = page.evaluate("""name => [...document.querySelectorAll(
+        `div.guide-run[data-snippet="${name}"] pre.guide-run__output code.guide-run__numbered > span`)]
+        .map((line) => getComputedStyle(line, "::before").content)""", SNIPPET)
+    assert numbers == ['counter(guide-line)'] * len(output(page).splitlines()), numbers
     ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert not foreign, foreign

@@ -182,6 +182,10 @@
           end(message);
         } else if (data.done) {
           code.textContent = data.done.transcript; // normalised as the build's: the snippet's own frames only
+          code.classList.toggle("guide-run__numbered", Boolean(data.done.figure));
+          if (data.done.figure) { // the timeline's marks name output lines by number, as under the build's output
+            code.replaceChildren(...data.done.transcript.split(/(?<=\n)/).map((line) => element("span", {}, line)));
+          }
           if (run.readInput) code.append(element("span", { class: "guide-run__note" },
             "(input() read end of file: a run in this page has no keyboard input.)\n"));
           if (data.done.figure) { // this run's timeline, drawn by the build's guidekit/timeline_svg.py
