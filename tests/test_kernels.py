@@ -9,12 +9,18 @@ from guidekit import kernels
 from guidekit.plugin import PageExecutor
 
 
-def test_a_serve_rebuild_executes_its_page_in_a_kernel_started_before_it(tmp_path, monkeypatch):
+def kernel_ready_in(tmp_path) -> str:
+    """Start kernels kept ready in ``tmp_path`` and wait until one is running; returns the folder."""
     folder = str(tmp_path)
     kernels.keep_ready(folder, "python3")
     deadline = time.monotonic() + 120
     while not any(m.has_kernel for m in kernels._ready[f"{folder}\0python3"]) and time.monotonic() < deadline:
         time.sleep(0.05)
+    return folder
+
+
+def test_a_serve_rebuild_executes_its_page_in_a_kernel_started_before_it(tmp_path, monkeypatch):
+    folder = kernel_ready_in(tmp_path)
     taken = []
     take = kernels.take
     monkeypatch.setattr(kernels, "take", lambda *args, **kwargs: taken.append(take(*args, **kwargs)) or taken[-1])
@@ -40,11 +46,7 @@ def test_a_build_starts_its_own_kernels(tmp_path):
 
 
 def test_a_ready_kernel_has_imported_guidekit_and_one_older_than_guidekit_is_not_taken(tmp_path, monkeypatch):
-    folder = str(tmp_path)
-    kernels.keep_ready(folder, "python3")
-    deadline = time.monotonic() + 120
-    while not any(m.has_kernel for m in kernels._ready[f"{folder}\0python3"]) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    folder = kernel_ready_in(tmp_path)
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import sys; print('guidekit.page' in sys.modules)")])
     PageExecutor(ready_kernels=True, shutdown_kernel="immediate", timeout=120).preprocess(nb, {"metadata": {"path": folder}})
     assert nb.cells[0].outputs[0]["text"] == "True\n"  # imported before the page's first cell

@@ -49,16 +49,22 @@ exclude_docs: |
 SITE_DIR = re.compile(r"Config value 'site_dir' = '([^']+)'")  # printed by mkdocs -v
 
 
-@pytest.fixture
-def served(tmp_path):
-    """(repository copy, base URL, log()): `mkdocs serve -v` of the copy with one.md and two.md only;
-    log() is everything it has printed so far."""
+def two_page_copy(tmp_path) -> Path:
+    """A copy of the repository with serve.yml: its site with one.md and two.md only."""
     copy = tmp_path / "repo"
     copy.mkdir()
     copy_repository(copy)
     (copy / "docs" / "one.md").write_text(PAGE.format(title="Page one", name=ONE), encoding="utf-8")
     (copy / "docs" / "two.md").write_text(PAGE.format(title="Page two", name=TWO), encoding="utf-8")
     (copy / "serve.yml").write_text(CONFIG, encoding="utf-8")
+    return copy
+
+
+@pytest.fixture
+def served(tmp_path):
+    """(repository copy, base URL, log()): `mkdocs serve -v` of the copy with one.md and two.md only;
+    log() is everything it has printed so far."""
+    copy = two_page_copy(tmp_path)
     log = tmp_path / "serve.log"
     env = {**os.environ, "PYTHONPATH": str(copy)}  # the kernels import the copy's guidekit
     with open(log, "w") as out:
@@ -129,12 +135,7 @@ def test_a_change_to_a_page_renders_every_page_again(served):
 
 def test_a_build_still_fails_on_a_dirty_build_warning_outside_serve(tmp_path):
     """Only serve drops mkdocs's warning about --dirty: `mkdocs build --dirty --strict` still fails on it."""
-    copy = tmp_path / "repo"
-    copy.mkdir()
-    copy_repository(copy)
-    (copy / "docs" / "one.md").write_text(PAGE.format(title="Page one", name=ONE), encoding="utf-8")
-    (copy / "docs" / "two.md").write_text(PAGE.format(title="Page two", name=TWO), encoding="utf-8")
-    (copy / "serve.yml").write_text(CONFIG, encoding="utf-8")
+    copy = two_page_copy(tmp_path)
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-f", "serve.yml", "-d", str(tmp_path / "site")],
                           check=False, cwd=copy, capture_output=True, text=True, timeout=300,
                           env={**os.environ, "PYTHONPATH": str(copy), "NO_MKDOCS_2_WARNING": "1"})
