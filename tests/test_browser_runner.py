@@ -213,6 +213,16 @@ def test_run_works_under_mkdocs_serve(chromium):
     assert not errors and not foreign, (errors, foreign)
 
 
+def test_a_browser_without_webassembly_says_so_in_one_line_instead_of_the_button_failing(page):
+    page.add_init_script("delete globalThis.WebAssembly")  # before the page's own scripts
+    page.goto(PAGE)
+    runner = box(page)
+    expect(runner.locator(".guide-run__status")).to_have_text(
+        "This browser cannot run it here: it lacks Web Workers or WebAssembly.")
+    assert runner.locator("button.guide-run__start").is_disabled()
+    assert runner.locator("button.guide-run__edit").is_disabled()
+
+
 def test_a_snippet_that_raises_shows_its_own_frames_only(page):
     name = "tasks/module_level_task.py"  # ends with RuntimeError on purpose
     page.goto(PAGE)
