@@ -169,6 +169,17 @@ def pytest_terminal_summary(terminalreporter):
                     version = report.nodeid.rsplit("-", 1)[-1].rstrip("]")
                     counts.setdefault(version, {}).setdefault(outcome, 0)
                     counts[version][outcome] += 1
+    browser, in_page = {}, []
+    for outcome in ("passed", "failed", "skipped", "error"):
+        for report in terminalreporter.stats.get(outcome, []):
+            if getattr(report, "keywords", {}).get("browser") and (report.when == "call" or outcome != "passed"):
+                browser[outcome] = browser.get(outcome, 0) + 1
+                in_page += [value for name, value in report.user_properties if name == "runs in the page"]
+    if browser:
+        terminalreporter.section("browser tests (Debian's chromium)")
+        terminalreporter.write_line(", ".join(f"{n} {k}" for k, n in sorted(browser.items())))
+        for line in in_page:
+            terminalreporter.write_line(line)
     if counts:
         terminalreporter.section("transcript tests per Python")
         for version in pythons.SUPPORTED:

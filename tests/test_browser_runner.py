@@ -167,7 +167,7 @@ def in_page_problem(name, status, shown, drawn) -> str | None:
 
 
 def test_every_runnable_snippet_prints_its_committed_transcript_in_the_page_and_draws_its_timeline(
-        page, built_site, site_url):
+        page, built_site, site_url, record_property):
     """Every Run box of every page, pages one after another through instant navigation (the compiled
     runtime and the snapshot stay with the document), each run's output compared with the committed
     transcript on the real clock's rule (guidekit/transcript.py, on_time), and its timeline drawn when
@@ -195,7 +195,8 @@ def test_every_runnable_snippet_prints_its_committed_transcript_in_the_page_and_
         results.update(found)
     problems = [problem for name, result in sorted(results.items()) if (problem := in_page_problem(name, *result))]
     assert not problems, f"{len(problems)} of {len(results)} runs (run again alone: {again}):\n" + "\n".join(problems)
-    print(f"{len(results)} runs in the page; run again alone after failing among {AT_ONCE}: {again or 'none'}")
+    record_property("runs in the page", f"every runnable snippet run in the page: {len(results)} runs, all"
+                    f" matching; run again alone after failing among {AT_ONCE}: {', '.join(again) or 'none'}")
 
 
 def test_run_works_under_mkdocs_serve(chromium):
