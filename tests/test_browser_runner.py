@@ -7,7 +7,6 @@ page's snippet, or a reader's edit typed into the editor (Edit: CodeMirror, guid
 bundled into runner/editor.mjs): the page and its buttons are the real ones.
 """
 
-import os
 import re
 from urllib.parse import urlsplit
 
