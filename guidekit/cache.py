@@ -113,6 +113,23 @@ def imported(tree: ast.Module):
             statements.extend(child for child in getattr(node, field, ()) if isinstance(child, ast.AST))
 
 
+WRITTEN_THERE = frozenset({"__pycache__", ".cache"})  # folders Python and the build write into, not sources
+
+
+def files_under(*paths) -> list[str]:
+    """Every file among ``paths`` and in their folders (resolved first), in a fixed order, without
+    WRITTEN_THERE: what pages are made of (the plugin's site_key, guidekit/kernels.py's guess, which
+    runs at the start of every build: os.walk, 0.6 ms here, where pathlib's rglob took 5 ms)."""
+    found = []
+    for top in (os.path.realpath(p) for p in paths):
+        if os.path.isfile(top):
+            found.append(top)
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d not in WRITTEN_THERE)
+            found += [os.path.join(folder, f) for f in sorted(files) if os.path.isfile(os.path.join(folder, f))]
+    return found
+
+
 @functools.lru_cache(maxsize=16)
 def _settings(root: Path, text: str) -> dict:
     return settings_for(root)[0]  # parsed once per build (and per content of the file), not once per snippet

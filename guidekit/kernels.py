@@ -25,7 +25,7 @@ from pathlib import Path
 
 from jupyter_client import KernelManager
 
-from .cache import machinery
+from .cache import files_under, machinery
 from .snippets import REPO
 
 PRELOAD = "import guidekit.page"  # run by the kernel as it starts (IPKernelApp.exec_lines)
@@ -45,17 +45,7 @@ def changed_since_last_build() -> bool:
         built = STAMP.stat().st_mtime
     except OSError:
         return True
-    for name in WATCHED:
-        top = REPO / name
-        if top.is_file():
-            if top.stat().st_mtime > built:
-                return True
-            continue
-        for folder, dirs, files in os.walk(top):
-            dirs[:] = [d for d in dirs if d not in ("__pycache__", ".cache")]
-            if any(os.stat(os.path.join(folder, f)).st_mtime > built for f in files):
-                return True
-    return False
+    return any(os.stat(f).st_mtime > built for f in files_under(*(REPO / name for name in WATCHED)))
 
 
 def mark_built(started: float) -> None:

@@ -111,13 +111,14 @@ def site_key(config) -> str:
     """What every page's HTML is made of, apart from its own Markdown: mkdocs.yml, every file of
     docs/ (the other pages' titles and headings are in each page's navigation and links), the
     theme's overrides and guidekit/ (the plugin, the page's last line)."""
-    folders = [Path(config.docs_dir), cache.GUIDEKIT]
-    if config.theme.custom_dir:
-        folders.append(Path(config.theme.custom_dir))
-    # Resolved: mkdocs gives the first build of `serve -f x.yml` relative paths, later ones absolute.
-    files = [Path(config.config_file_path).resolve(), *(f.resolve() for folder in folders for f in sorted(folder.rglob("*"))
-                                              if f.is_file() and "__pycache__" not in f.parts)]
-    return cache.digest(*(part for f in files for part in (str(f), f.read_bytes())))  # kept in memory only
+    # Resolved (files_under): mkdocs gives the first build of `serve -f x.yml` relative paths, later ones absolute.
+    files = cache.files_under(config.config_file_path, config.docs_dir, cache.GUIDEKIT, *filter(None, [config.theme.custom_dir]))
+    return cache.digest(*(part for f in files for part in (f, Path(f).read_bytes())))  # kept in memory only
+
+
+def render_again(file) -> None:
+    """Under serve --dirty: mkdocs renders this file again, whatever the times of its source and HTML."""
+    file.is_modified = lambda: True
 
 
 class DirtyWarning(logging.Filter):
@@ -241,7 +242,7 @@ class GuideExecutePlugin(ExecutePlugin):
         if dirty and (site := site_key(config)) != self.site:
             self.site = site  # remembered at once: a failed build is followed by a whole one (on_build_error)
             for file in files:
-                file.is_modified = lambda: True  # everything is rendered again
+                render_again(file)  # everything
         for file in pages:
             text = Path(file.abs_src_path).read_text(encoding="utf-8")
             entry = self.cache.get(file.src_path)
@@ -252,14 +253,14 @@ class GuideExecutePlugin(ExecutePlugin):
                     log.info("%s: from cache", file.src_path)
                     self.results[file.abs_src_path] = (entry["markdown"], self.cache.outputs(entry))
                     if dirty and self.rendered.get(file.src_path) != entry["markdown"]:
-                        file.is_modified = lambda: True
+                        render_again(file)
                     continue
             cells = [c.source for c in jupytext.reads(text, fmt="md").cells if c.cell_type == "code"]
             shows, why_not = cache.shown(cells)
             found, why_not = (None, why_not) if why_not else cache.ingredients(text, shows, env)
             log.info("%s: executing: %s", file.src_path, why_not or cache.why(entry and entry["ingredients"], found))
             todo.append((len(cache.SHOW_LINE.findall(text)), file, found and (found, shows, env)))
-            file.is_modified = lambda: True  # its result is known only once it has executed
+            render_again(file)  # its result is known only once it has executed
         if todo:
             # The pages run while mkdocs goes on; on_page_read_source waits for each one's result.
             workers = min(jobs(), len(todo))
