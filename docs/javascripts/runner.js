@@ -142,8 +142,8 @@
       timeout = Number(box.dataset.timeout); // seconds from the snippet's start (snippets.toml)
       const started = performance.now();
       const worker = new Worker(new URL("worker.mjs", RUNTIME), { type: "module" });
-      if (making && !snapshot) making.then((made) => worker.postMessage({ setup: { module: compiled, snapshot: made } }));
-      else worker.postMessage({ setup: { module: compiled, snapshot } });
+      // Once the snapshot being made, if any, is there (making sets it before it resolves).
+      Promise.resolve(making).then(() => worker.postMessage({ setup: { module: compiled, snapshot } }));
       run = { worker, timers: [], timedOut: false, box };
       runs.add(run);
       code.textContent = "";
