@@ -160,19 +160,18 @@ def page(chromium, site_url):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The transcript tests counted per Python version, with how each version ran."""
-    counts = {}
-    for outcome in ("passed", "failed", "skipped"):
-        for report in terminalreporter.stats.get(outcome, []):
-            if "test_transcripts.py::test_transcript[" in report.nodeid and report.when in ("call", "setup"):
-                if outcome != "passed" or report.when == "call":
-                    version = report.nodeid.rsplit("-", 1)[-1].rstrip("]")
-                    counts.setdefault(version, {}).setdefault(outcome, 0)
-                    counts[version][outcome] += 1
-    browser, in_page = {}, []
+    """The browser tests counted, with how many snippets ran in the page; the transcript tests counted
+    per Python version, with how each version ran. A test counts once: its call, or the step that failed."""
+    counts, browser, in_page = {}, {}, []
     for outcome in ("passed", "failed", "skipped", "error"):
         for report in terminalreporter.stats.get(outcome, []):
-            if getattr(report, "keywords", {}).get("browser") and (report.when == "call" or outcome != "passed"):
+            if not (report.when == "call" or outcome != "passed"):
+                continue
+            if "test_transcripts.py::test_transcript[" in report.nodeid:
+                version = report.nodeid.rsplit("-", 1)[-1].rstrip("]")
+                counts.setdefault(version, {}).setdefault(outcome, 0)
+                counts[version][outcome] += 1
+            if getattr(report, "keywords", {}).get("browser"):
                 browser[outcome] = browser.get(outcome, 0) + 1
                 in_page += [value for name, value in report.user_properties if name == "runs in the page"]
     if browser:
