@@ -14,7 +14,10 @@ The plugin (guidekit/plugin.py, ``PageExecutor``) takes a kernel from here when 
 
 A ready kernel has imported what a page's cells call (``PRELOAD``), and is taken only if
 guidekit/ is still what it imported; one started before a change to guidekit/ is shut
-down instead. Every kernel executes one page and is then shut down.
+down instead. Its client is connected ahead too (``client_of``): a client's first wait for
+its kernel costs at least 0.2 s (jupyter_client's ``wait_for_ready`` listens that long for
+the kernel's last start-up messages), which the page would otherwise spend before its first
+cell. Every kernel executes one page and is then shut down.
 """
 
 import atexit
@@ -29,10 +32,12 @@ from .cache import files_under, machinery
 from .snippets import REPO
 
 PRELOAD = "import guidekit.page"  # run by the kernel as it starts (IPKernelApp.exec_lines)
+STARTUP_TIMEOUT = 60  # seconds for a kernel to answer (nbclient's startup_timeout)
 READY = 2  # kernels kept ready: a rebuild after one edit executes one page, after a guidekit/ edit all of them
 _ready: dict[str, list[KernelManager]] = {}  # the folder a kernel runs in -> kernels started there
 _imported: dict[int, str] = {}  # id(kernel manager) -> the guidekit/ it imported (machinery()["guidekit"])
 _starting: dict[int, threading.Thread] = {}  # id(kernel manager) -> the thread that starts it
+_clients: dict[int, object] = {}  # id(kernel manager) -> its client, connected and answered (client_of)
 _lock = threading.Lock()
 STAMP = REPO / ".cache" / "execute" / "built"  # touched after every build that executed (mark_built)
 WATCHED = ("docs", "snippets", "guidekit", "mkdocs.yml")  # what pages are made of, under REPO
@@ -87,6 +92,10 @@ def _start(manager: KernelManager, folder: str) -> None:
             "--HistoryManager.hist_file=:memory:",  # as nbclient does
             f"--IPKernelApp.exec_lines={PRELOAD}",
         ])
+        client = manager.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        _clients[id(manager)] = client
     except Exception:  # noqa: BLE001 - the page then starts its own kernel, and reports why if that fails too
         with _lock:
             for ready in _ready.values():
@@ -113,6 +122,14 @@ def take(folder: str, kernel_name: str, replace: bool = True) -> KernelManager |
     return manager
 
 
+def client_of(manager: KernelManager):
+    """The connected client of a kernel from ``take()``, once its start has ended; None if it
+    could not connect (the page then connects one itself, and reports why if that fails too)."""
+    if starting := _starting.get(id(manager)):
+        starting.join()
+    return _clients.pop(id(manager), None)
+
+
 def shut_down(manager: KernelManager) -> None:
     """Immediately, in the background: the page's result does not wait for it."""
     _imported.pop(id(manager), None)
@@ -121,6 +138,8 @@ def shut_down(manager: KernelManager) -> None:
     def stop():
         if starting:
             starting.join()  # one still starting is stopped once it has started
+        if client := _clients.pop(id(manager), None):
+            client.stop_channels()
         if manager.has_kernel:
             manager.shutdown_kernel(now=True)
     threading.Thread(target=stop, daemon=True).start()

@@ -62,6 +62,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_execute_plugin.plugin import ExecutableFile, ExecutePlugin
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.util import run_hook, run_sync
 from nbconvert.preprocessors import ExecutePreprocessor
 from traitlets import Bool, List, Unicode
 
@@ -163,6 +164,18 @@ class PageExecutor(ExecutePreprocessor):
             return super().preprocess(nb, resources, ready)
         finally:
             kernels.shut_down(ready)  # a kernel it did not start is not shut down by nbclient
+
+    async def async_start_new_kernel_client(self):
+        """A ready kernel's client was connected while it started (guidekit/kernels.py): taken as it is."""
+        client = kernels.client_of(self.km)
+        if not client:
+            return await super().async_start_new_kernel_client()
+        self.kc = client
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)  # what setup_kernel() calls, as in nbclient
 
 
 class GuideExecutePlugin(ExecutePlugin):
@@ -286,7 +299,7 @@ class GuideExecutePlugin(ExecutePlugin):
                            "metadata": {"path": source.parent}},
             )
             outputs = dict(resources.get("outputs") or {})
-        except Exception as exc:  # raised for its page in on_page_read_source
+        except Exception as exc:  # noqa: BLE001 - raised for its page in on_page_read_source
             return exc
         if self.execute:
             log.info("executed %s in %.2f s", file.src_path, time.perf_counter() - start)

@@ -4,6 +4,7 @@ import os
 import time
 
 import nbformat
+import pytest
 
 from guidekit import kernels
 from guidekit.plugin import PageExecutor
@@ -36,6 +37,21 @@ def test_a_serve_rebuild_executes_its_page_in_a_kernel_started_before_it(tmp_pat
     while taken[0].is_alive() and time.monotonic() < deadline:  # shut down after its page, in the background
         time.sleep(0.05)
     assert not taken[0].is_alive()
+
+
+def test_a_ready_kernel_comes_with_its_client_connected_and_the_page_connects_no_other(tmp_path, monkeypatch):
+    """Connecting costs at least 0.2 s (jupyter_client's wait_for_ready): done while the kernel starts."""
+    folder = kernel_ready_in(tmp_path)
+    ready = kernels._ready[f"{folder}\0python3"][0]
+    kernels._starting[id(ready)].join(120)
+    connected = kernels._clients[id(ready)]
+    monkeypatch.setattr(type(ready), "client", lambda self, **kw: pytest.fail("the page connected a client of its own"))
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('ran')")])
+    executor = PageExecutor(ready_kernels=True, shutdown_kernel="immediate", timeout=120)
+    executor.preprocess(nb, {"metadata": {"path": folder}})
+    assert nb.cells[0].outputs[0]["text"] == "ran\n"
+    assert executor.km is ready and executor.kc is connected
 
 
 def test_a_build_starts_its_own_kernels(tmp_path):
