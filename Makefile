@@ -30,7 +30,7 @@ build: venv
 # Several processes (pytest-xdist): most tests wait on a child process, Node or chromium.
 TEST_JOBS ?= 4
 test: venv node
-	$(PY) -m pytest -n $(TEST_JOBS) --dist worksteal
+	$(PY) -m pytest -n $(TEST_JOBS)
 
 # Refresh, on purpose, every committed transcript and every `#>` comment; review with git diff.
 # `#>` comments first: they move lines, and transcripts can name lines.

@@ -159,13 +159,6 @@ def page(chromium, site_url):
     context.close()
 
 
-def pytest_collection_modifyitems(items):
-    """The browser tests first: they are the longest (up to a minute each, where most others take
-    a second), and under pytest-xdist a long test that starts last keeps one process busy after
-    the others have finished. Stable: the rest keep their order."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
-
-
 def pytest_terminal_summary(terminalreporter):
     """The browser tests counted, with how many snippets ran in the page; the transcript tests counted
     per Python version, with how each version ran. A test counts once: its call, or the step that failed."""
