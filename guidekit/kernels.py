@@ -87,6 +87,7 @@ def guidekit() -> str:
 
 
 def _start(manager: KernelManager, folder: str) -> None:
+    client = None
     try:
         manager.start_kernel(cwd=folder, extra_arguments=[
             "--HistoryManager.hist_file=:memory:",  # as nbclient does
@@ -98,9 +99,13 @@ def _start(manager: KernelManager, folder: str) -> None:
         _clients[id(manager)] = client
     except Exception:  # noqa: BLE001 - the page then starts its own kernel, and reports why if that fails too
         with _lock:
-            for ready in _ready.values():
-                if manager in ready:
-                    ready.remove(manager)
+            untaken = [ready for ready in _ready.values() if manager in ready]
+            for ready in untaken:
+                ready.remove(manager)
+        if client:
+            client.stop_channels()
+        if untaken and manager.has_kernel:  # it never answered, and no page has it: nothing else stops it
+            manager.shutdown_kernel(now=True)
 
 
 def take(folder: str, kernel_name: str, replace: bool = True) -> KernelManager | None:

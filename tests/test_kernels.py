@@ -55,6 +55,21 @@ def test_a_ready_kernel_comes_with_its_client_connected_and_the_page_connects_no
     assert executor.km is ready and executor.kc is connected
 
 
+def test_a_ready_kernel_that_never_answers_is_dropped_and_stopped(tmp_path, monkeypatch):
+    from jupyter_client.blocking.client import BlockingKernelClient
+
+    def no_answer(self, timeout=None):
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    monkeypatch.setattr(BlockingKernelClient, "wait_for_ready", no_answer)
+    folder = str(tmp_path)
+    kernels.keep_ready(folder, "python3", count=1)
+    manager = kernels._ready[f"{folder}\0python3"][0]
+    kernels._starting[id(manager)].join(120)
+    assert manager not in kernels._ready[f"{folder}\0python3"] and kernels.client_of(manager) is None
+    assert not manager.has_kernel  # its process was stopped, not left running
+
+
 def test_a_build_starts_its_own_kernels(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('ran')")])
     PageExecutor(shutdown_kernel="immediate", timeout=120).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
