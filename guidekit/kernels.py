@@ -94,7 +94,7 @@ def _start(manager: KernelManager, folder: str) -> None:
             f"--IPKernelApp.exec_lines={PRELOAD}",
         ])
         client = manager.client()
-        client.start_channels()
+        client.start_channels(hb=False)  # its manager says whether the kernel is alive, not a heartbeat
         client.wait_for_ready(timeout=STARTUP_TIMEOUT)
         _clients[id(manager)] = client
     except Exception:  # noqa: BLE001 - the page then starts its own kernel, and reports why if that fails too
