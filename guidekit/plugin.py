@@ -163,7 +163,12 @@ class PageExecutor(ExecutePreprocessor):
         try:
             return super().preprocess(nb, resources, ready)
         finally:
-            kernels.shut_down(ready)  # a kernel it did not start is not shut down by nbclient
+            # nbclient stops neither the client nor the kernel of a manager it did not create. An
+            # unstopped client's sockets can block the interpreter for good when the garbage collector
+            # ends their zmq context first (a worker of make test hung so, in KernelManager()).
+            if self.kc is not None:
+                self.kc.stop_channels()
+            kernels.shut_down(ready)
 
     async def async_start_new_kernel_client(self):
         """A ready kernel's client was connected while it started (guidekit/kernels.py): taken as it is."""
